@@ -1,0 +1,72 @@
+//! Compiles the lexicons in `rules/*.toml` into static Rust tables (no parsing at run time, no
+//! network). Every file has the same shape: a list of `[[entry]]` tables with `forms` (the words or
+//! phrases, lower case unless case matters), an optional canonical `name`, a `class`, free `tags` and
+//! `examples` (sentences the test suite replays).
+
+use serde::Deserialize;
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    entry: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    #[serde(default)]
+    name: String,
+    forms: Vec<String>,
+    #[serde(default)]
+    class: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+fn main() {
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("lexicons.rs");
+    println!("cargo:rerun-if-changed=rules");
+    let mut names: Vec<_> = fs::read_dir("rules")
+        .expect("rules/ directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    names.sort();
+    let mut code = String::new();
+    for path in names {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_uppercase();
+        let text = fs::read_to_string(&path).unwrap();
+        let file: File = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        writeln!(code, "/// Generated from `{}`.", path.display()).unwrap();
+        writeln!(code, "pub static {stem}: &[Entry] = &[").unwrap();
+        for e in &file.entry {
+            assert!(!e.forms.is_empty(), "{}: entry without forms", path.display());
+            writeln!(
+                code,
+                "    Entry {{ name: {:?}, forms: {}, class: {:?}, tags: {}, examples: {}, counterexamples: {} }},",
+                e.name,
+                list(&e.forms),
+                e.class,
+                list(&e.tags),
+                list(&e.examples),
+                list(&e.counterexamples)
+            )
+            .unwrap();
+        }
+        writeln!(code, "];").unwrap();
+    }
+    fs::write(out, code).unwrap();
+}
