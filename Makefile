@@ -23,7 +23,7 @@ lint:
 	$(CARGO) clippy --all-targets -- -D warnings
 
 unit:
-	$(CARGO) test --release
+	$(CARGO) test
 
 ## The library must build for wasm32 without the native-only dependencies.
 wasm:

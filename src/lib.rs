@@ -27,3 +27,10 @@ pub fn analyze_document(doc: &Document) -> Report {
     }
     attribution::analyze(doc)
 }
+
+/// Analyses an HTML page: finds the article body, then analyses it.
+#[cfg(feature = "native")]
+pub fn analyze_html(html: &str) -> Report {
+    // Replaced by the article extraction (src/extract/) once it lands.
+    analyze_text(html)
+}
