@@ -1,8 +1,134 @@
-//! Attributions: ties each cue to its source and content, and builds the report.
+//! Attributions: ties each cue to its source and content, resolves the sources, attaches the
+//! markers (denial, unverified, hedged, anonymous) and relays ("via"), adds the unattributed
+//! claims of the article body, and builds the report.
 
-use crate::report::{Report, REPORT_VERSION};
-use crate::text::Document;
+mod markers;
+mod patterns;
+mod unattributed;
+mod words;
 
+pub use patterns::Found;
+
+use crate::cues::find_cues;
+use crate::quotes::find_quotes;
+use crate::report::{
+    Claim, ClaimKind, CueRef, Report, SourceRef, SourceSummary, Utf16Span, Via, REPORT_VERSION,
+};
+use crate::sources::{resolve, Mention};
+use crate::text::{Document, Span};
+use patterns::Sent;
+
+/// Every attribution of the document, in text order of their content.
+pub fn find_attributions(doc: &Document) -> Vec<Found> {
+    let quotes = find_quotes(doc);
+    let mut found: Vec<Found> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let cues = find_cues(doc, s);
+        if cues.is_empty() {
+            continue;
+        }
+        let sent = Sent::new(doc, s, &quotes);
+        for cue in &cues {
+            // "according to X" right after another cue is that cue's relay, not a claim.
+            if cue.kind == crate::cues::CueKind::AccordingTo
+                && cues.iter().any(|c| {
+                    matches!(c.kind, crate::cues::CueKind::Verb(_))
+                        && c.last <= cue.first
+                        && cue.first <= c.last + 1
+                })
+            {
+                continue;
+            }
+            if let Some(f) = patterns::attribute(&sent, cue, &cues) {
+                found.push(f);
+            }
+        }
+    }
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.dedup_by(|b, a| a.content == b.content && a.cue == b.cue);
+    found
+}
+
+/// Analyses a document into a report.
 pub fn analyze(doc: &Document) -> Report {
-    Report { version: REPORT_VERSION, text: doc.text.clone(), notice: None, claims: Vec::new(), sources: Vec::new() }
+    let found = find_attributions(doc);
+    let mentions: Vec<Mention> =
+        found.iter().filter_map(|f| f.source.map(|span| Mention { span, sentence: f.sentence })).collect();
+    let via_mentions: Vec<Mention> =
+        found.iter().filter_map(|f| f.via.map(|span| Mention { span, sentence: f.sentence })).collect();
+    let mut all = mentions.clone();
+    all.extend(via_mentions.iter().copied());
+    all.sort_by_key(|m| m.span.start);
+    let resolved = resolve(doc, &all);
+    let lookup = |span: Span| all.iter().position(|m| m.span == span).map(|i| &resolved[i]);
+
+    let offsets = &doc.offsets;
+    let chars = |span: Span| (offsets.position(span.start), offsets.position(span.end));
+    let mut claims: Vec<Claim> = Vec::new();
+    for f in &found {
+        let (a, b) = chars(f.content);
+        let source = f.source.and_then(|span| {
+            let r = lookup(span)?;
+            let (sa, sb) = chars(span);
+            Some(SourceRef {
+                name: r.name.clone(),
+                mention: doc.slice(span).to_string(),
+                start: sa.char,
+                end: sb.char,
+                kind: r.kind,
+                descriptor: r.descriptor.clone(),
+            })
+        });
+        let (ca, cb) = chars(f.cue);
+        let via = f
+            .via
+            .and_then(lookup)
+            .map(|r| vec![Via { name: r.name.clone(), kind: r.kind }])
+            .unwrap_or_default();
+        let anonymous = f.source.and_then(lookup).is_some_and(|r| r.anonymous);
+        claims.push(Claim {
+            start: a.char,
+            end: b.char,
+            utf16: Utf16Span(a.utf16, b.utf16),
+            text: doc.slice(f.content).to_string(),
+            kind: f.kind,
+            source,
+            cue: Some(CueRef { text: doc.slice(f.cue).to_string(), start: ca.char, end: cb.char }),
+            via,
+            markers: markers::markers_of(doc, f, anonymous),
+        });
+    }
+    markers::nest_relays(&found, &mut claims);
+    markers::spread_unverified(&found, &mut claims);
+    for span in unattributed::unattributed(doc, &found) {
+        let (a, b) = chars(span);
+        claims.push(Claim {
+            start: a.char,
+            end: b.char,
+            utf16: Utf16Span(a.utf16, b.utf16),
+            text: doc.slice(span).to_string(),
+            kind: ClaimKind::Unattributed,
+            source: None,
+            cue: None,
+            via: Vec::new(),
+            markers: Vec::new(),
+        });
+    }
+    claims.sort_by_key(|c| (c.start, c.end));
+    let sources = summarize(&claims);
+    Report { version: REPORT_VERSION, text: doc.text.clone(), notice: None, claims, sources }
+}
+
+/// Every source and the claims it carries, most claims first.
+fn summarize(claims: &[Claim]) -> Vec<SourceSummary> {
+    let mut out: Vec<SourceSummary> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        let Some(s) = &c.source else { continue };
+        match out.iter_mut().find(|x| x.name == s.name) {
+            Some(x) => x.claims.push(i),
+            None => out.push(SourceSummary { name: s.name.clone(), kind: s.kind, claims: vec![i] }),
+        }
+    }
+    out.sort_by_key(|s| std::cmp::Reverse(s.claims.len()));
+    out
 }

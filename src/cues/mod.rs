@@ -1,3 +1,244 @@
 //! Reporting cues: the words that signal an attribution — reporting verbs in every inflection,
-//! verbs of belief and intention, "according to", nominal cues ("claim that"), and the phrases
-//! around them ("in a statement", "told reporters").
+//! verbs of belief and intention, "according to", nominal cues ("claim that"), and sentence
+//! adverbs ("reportedly"). The words come from `rules/cues.toml` and `rules/cue_phrases.toml`.
+
+use crate::lexicon::{Entry, CUES, CUE_PHRASES};
+use crate::text::{Document, Span, Token, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Which form of a verb the cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Base,
+    Third,
+    Past,
+    Gerund,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb or verb phrase.
+    Verb(Form),
+    /// "according to".
+    AccordingTo,
+    /// A noun with a "that"-clause: "X's claim that …".
+    Nominal,
+    /// "reportedly", "allegedly".
+    Adverb,
+}
+
+/// One cue found in a sentence. Token indices are into [`Document::tokens`].
+#[derive(Clone, Copy, Debug)]
+pub struct Cue {
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    pub span: Span,
+    pub kind: CueKind,
+    pub entry: &'static Entry,
+}
+
+impl Cue {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.entry.has_tag(tag)
+    }
+}
+
+struct Lexicon {
+    /// Single-word verb forms.
+    verbs: HashMap<&'static str, (&'static Entry, Form)>,
+    /// Multi-word phrases as word lists, longest first.
+    phrases: Vec<(Vec<&'static str>, &'static Entry, CueKind)>,
+    nominals: HashMap<&'static str, &'static Entry>,
+    adverbs: HashMap<&'static str, &'static Entry>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut verbs = HashMap::new();
+        let mut phrases = Vec::new();
+        for entry in CUES {
+            if entry.has_tag("phrase") {
+                for form in entry.forms {
+                    phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::Verb(Form::Past)));
+                }
+                continue;
+            }
+            let forms = [Form::Base, Form::Third, Form::Past, Form::Gerund];
+            let n = entry.forms.len();
+            for (i, form) in entry.forms.iter().enumerate() {
+                // Forms are base, third person, past (and participle when it differs), gerund.
+                let kind = if i == n - 1 {
+                    Form::Gerund
+                } else if i >= 2 {
+                    Form::Past
+                } else {
+                    forms[i]
+                };
+                verbs.entry(*form).or_insert((entry, kind));
+            }
+        }
+        let mut nominals = HashMap::new();
+        let mut adverbs = HashMap::new();
+        for entry in CUE_PHRASES {
+            for form in entry.forms {
+                match entry.class {
+                    "according_to" => {
+                        phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::AccordingTo))
+                    }
+                    "nominal" => {
+                        nominals.insert(*form, entry);
+                    }
+                    "adverb" => {
+                        adverbs.insert(*form, entry);
+                    }
+                    other => panic!("unknown cue phrase class {other}"),
+                }
+            }
+        }
+        phrases.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
+        Lexicon { verbs, phrases, nominals, adverbs }
+    })
+}
+
+/// Words that make the next word a noun, not a verb ("the report", "his claim").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "any", "no", "every", "each", "another", "such", "whose", "which", "what", "one",
+];
+
+pub fn lower(doc: &Document, t: &Token) -> String {
+    doc.slice(t.span).to_lowercase().replace('’', "'")
+}
+
+/// Finds the cues of sentence `s`.
+pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
+    let lex = lexicon();
+    let range = doc.sentences[s].tokens.clone();
+    let tokens = &doc.tokens[range.clone()];
+    let words: Vec<String> = tokens.iter().map(|t| lower(doc, t)).collect();
+    let mut cues = Vec::new();
+    let mut i = 0;
+    'outer: while i < tokens.len() {
+        for (phrase, entry, kind) in &lex.phrases {
+            if i + phrase.len() <= tokens.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w) {
+                let last = i + phrase.len();
+                cues.push(Cue {
+                    first: range.start + i,
+                    last: range.start + last,
+                    span: tokens[i].span.cover(tokens[last - 1].span),
+                    kind: *kind,
+                    entry,
+                });
+                i = last;
+                continue 'outer;
+            }
+        }
+        let t = &tokens[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let w = words[i].as_str();
+        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+        let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+        let capitalised_mid = i > 0
+            && doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
+            && !matches!(tokens[i - 1].kind, TokenKind::Quote | TokenKind::Punct);
+        let mk = |kind, entry| Cue {
+            first: range.start + i,
+            last: range.start + i + 1,
+            span: t.span,
+            kind,
+            entry,
+        };
+        let after_determiner = DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("s'");
+        if let Some(&entry) = lex.nominals.get(w).filter(|_| after_determiner && next == "that") {
+            cues.push(mk(CueKind::Nominal, entry));
+            i += 1;
+            continue;
+        }
+        if let Some(&(entry, form)) = lex.verbs.get(w) {
+            // "the report", "the reported deal", "to claims": nouns and adjectives, not verbs.
+            let nounish = after_determiner || (prev == "to" && form == Form::Third);
+            // "point out"
+            let phrasal_missing = entry.name == "point" && next != "out";
+            if !capitalised_mid && !nounish && !phrasal_missing {
+                cues.push(mk(CueKind::Verb(form), entry));
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(&entry) = lex.nominals.get(w) {
+            if next == "that" || (next == "by" && entry.name == "report") {
+                cues.push(mk(CueKind::Nominal, entry));
+            }
+        } else if let Some(&entry) = lex.adverbs.get(w) {
+            cues.push(mk(CueKind::Adverb, entry));
+        }
+        i += 1;
+    }
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue_words(text: &str) -> Vec<String> {
+        let doc = Document::from_plain_text(&format!("Title\n{text}"));
+        (0..doc.sentences.len())
+            .flat_map(|s| find_cues(&doc, s))
+            .map(|c| doc.slice(c.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn verbs_in_every_inflection() {
+        assert_eq!(
+            cue_words("He says it. She said it. They are saying it. We say it."),
+            ["says", "said", "saying", "say"]
+        );
+    }
+
+    #[test]
+    fn nouns_are_not_verbs() {
+        assert_eq!(
+            cue_words("The report was long. His claim was odd. The Post ran it."),
+            Vec::<String>::new()
+        );
+        assert_eq!(cue_words("The report found that sales fell."), ["found"]);
+    }
+
+    #[test]
+    fn phrases_nominals_and_adverbs() {
+        assert_eq!(
+            cue_words("According to the FT, it fell. His claim that it rose was wrong. He reportedly left."),
+            ["According to", "claim", "reportedly"]
+        );
+        assert_eq!(cue_words("She pointed out that it was late."), ["pointed out"]);
+    }
+
+    /// Every entry's example sentence yields a cue from that entry, also when shifted by one char.
+    #[test]
+    fn lexicon_examples_are_recognised() {
+        for entry in CUES.iter().chain(CUE_PHRASES) {
+            for example in entry.examples {
+                for prefix in ["", " "] {
+                    let doc = Document::from_plain_text(&format!("Title\n{prefix}{example}"));
+                    let found = (0..doc.sentences.len())
+                        .flat_map(|s| find_cues(&doc, s))
+                        .any(|c| std::ptr::eq(c.entry, entry) || c.entry.name == entry.name);
+                    assert!(found, "no cue from {:?} in {example:?}", entry.name);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `word` (lower case) is a form of a reporting verb.
+pub fn is_cue_verb(word: &str) -> bool {
+    lexicon().verbs.contains_key(word)
+}

@@ -1,0 +1,134 @@
+//! Markers that qualify claims (from `rules/markers.toml`), and the relays between claims: a
+//! claim reported inside another claim's content came through that claim's source.
+
+use super::Found;
+use crate::lexicon::MARKERS;
+use crate::report::{Claim, Marker};
+use crate::text::Document;
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(phrase) {
+        let a = from + i;
+        let b = a + phrase.len();
+        let before = haystack[..a].chars().next_back();
+        let after = haystack[b..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = b;
+    }
+    false
+}
+
+fn has_marker(text: &str, class: &str) -> bool {
+    let text = text.to_lowercase().replace('’', "'");
+    MARKERS.iter().filter(|e| e.class == class).any(|e| e.forms.iter().any(|f| contains_phrase(&text, f)))
+}
+
+/// The markers of one attribution: from its content, its cue and its source.
+pub fn markers_of(doc: &Document, f: &Found, anonymous_source: bool) -> Vec<Marker> {
+    let content = doc.slice(f.content);
+    let around = doc.slice(doc.sentences[f.sentence].span);
+    let mut out = Vec::new();
+    if f.cue_entry.has_tag("denial") || has_marker(content, "denial") {
+        out.push(Marker::Denial);
+    }
+    // "could not independently verify" qualifies other claims; see `spread_unverified`.
+    if has_marker(content, "hedged")
+        || has_marker(doc.slice(f.cue), "hedged")
+        || f.cue_entry.class == "adverb"
+    {
+        out.push(Marker::Hedged);
+    }
+    let source_text = f.source.map_or("", |s| doc.slice(s));
+    if anonymous_source
+        || (!source_text.is_empty() && has_marker(source_text, "anonymous"))
+        || has_marker_near_source(around, source_text)
+    {
+        out.push(Marker::Anonymous);
+    }
+    out
+}
+
+/// "officials, who spoke on condition of anonymity, said": the qualifier sits near the source.
+fn has_marker_near_source(sentence: &str, source: &str) -> bool {
+    !source.is_empty()
+        && [
+            "on condition of anonymity",
+            "on the condition of anonymity",
+            "not authorized to speak",
+            "asked not to be named",
+        ]
+        .iter()
+        .any(|p| sentence.to_lowercase().contains(p))
+}
+
+/// A claim whose content lies inside another claim's content came through the outer source:
+/// "According to the FT, the White House considers …" — the White House's claim, via the FT.
+pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
+    for i in 0..found.len() {
+        for j in 0..found.len() {
+            if i == j || !found[j].content.contains(found[i].content) || found[j].content == found[i].content
+            {
+                continue;
+            }
+            if !found[j].content.contains(found[i].cue) {
+                continue;
+            }
+            if let Some(outer) = claims[j].source.clone() {
+                let inner_name = claims[i].source.as_ref().map(|s| s.name.clone());
+                if inner_name.as_deref() != Some(outer.name.as_str())
+                    && !claims[i].via.iter().any(|v| v.name == outer.name)
+                {
+                    claims[i].via.push(crate::report::Via { name: outer.name.clone(), kind: outer.kind });
+                }
+            }
+        }
+    }
+}
+
+/// "The daily said it could not independently verify the statement": the claims that this
+/// source reported (as source or relay) before saying so are unverified.
+pub fn spread_unverified(found: &[Found], claims: &mut [Claim]) {
+    let _ = found;
+    for i in 0..claims.len() {
+        if !has_marker(&claims[i].text, "unverified") {
+            continue;
+        }
+        let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
+        for j in 0..claims.len() {
+            if j == i || claims[j].start > claims[i].start {
+                continue;
+            }
+            let relayed = claims[j].via.iter().any(|v| v.name == who);
+            let direct = claims[j].source.as_ref().is_some_and(|s| s.name == who);
+            if (relayed || direct) && !claims[j].markers.contains(&Marker::Unverified) {
+                claims[j].markers.push(Marker::Unverified);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_on_word_boundaries() {
+        assert!(contains_phrase("it is completely false.", "completely false"));
+        assert!(!contains_phrase("falsehood", "false"));
+    }
+
+    #[test]
+    fn marker_examples() {
+        for e in MARKERS {
+            for ex in e.examples {
+                assert!(has_marker(ex, e.class), "{ex:?} lacks {}", e.class);
+            }
+            for ex in e.counterexamples {
+                assert!(!has_marker(ex, e.class), "{ex:?} has {}", e.class);
+            }
+        }
+    }
+}

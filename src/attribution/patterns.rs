@@ -1,0 +1,541 @@
+//! From cues to attributions: for each cue, where its content and its source are. The patterns
+//! are those of English news writing: "X said (that) C", "C, X said", "C, said X", "X said: “C”",
+//! "according to X, C", "C, according to X", "X's claim that C", "…, saying C", passives.
+
+use super::words::*;
+use crate::cues::{lower, Cue, CueKind, Form};
+use crate::quotes::Quote;
+use crate::report::ClaimKind;
+use crate::text::{Document, Span, TokenKind};
+
+/// Longest subject phrase, in tokens, looked at leftwards from a verb.
+const MAX_SOURCE_TOKENS: usize = 14;
+/// How far after a verb its "that", colon or quotation may be.
+const MAX_GAP_TO_CONTENT: usize = 16;
+/// The shortest content (in words) taken from before a cue ("…, he said").
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// One attribution as found in the text, before sources are resolved.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub content: Span,
+    pub source: Option<Span>,
+    pub cue: Span,
+    pub kind: ClaimKind,
+    pub sentence: usize,
+    /// What lies between the verb and the content ("in a statement", "to AFP", "in X").
+    pub channel: Option<Span>,
+    /// "according to X" inside the cue's own clause: the claim reached the writer through X.
+    pub via: Option<Span>,
+    pub cue_entry: &'static crate::lexicon::Entry,
+}
+
+/// The view of one sentence the patterns work on.
+pub struct Sent<'d> {
+    pub doc: &'d Document,
+    pub index: usize,
+    /// Token indices into `doc.tokens`.
+    pub first: usize,
+    pub end: usize,
+    pub words: Vec<String>,
+    pub quotes: &'d [Quote],
+}
+
+impl<'d> Sent<'d> {
+    pub fn new(doc: &'d Document, index: usize, quotes: &'d [Quote]) -> Self {
+        let r = doc.sentences[index].tokens.clone();
+        let words = doc.tokens[r.clone()].iter().map(|t| lower(doc, t)).collect();
+        Sent { doc, index, first: r.start, end: r.end, words, quotes }
+    }
+    fn w(&self, i: usize) -> &str {
+        if i >= self.first && i < self.end {
+            &self.words[i - self.first]
+        } else {
+            ""
+        }
+    }
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens[i].kind
+    }
+    fn span(&self, i: usize) -> Span {
+        self.doc.tokens[i].span
+    }
+    fn raw(&self, i: usize) -> &str {
+        self.doc.slice(self.span(i))
+    }
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.raw(i).starts_with(|c: char| c.is_uppercase())
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        i < self.end && self.raw(i) == p
+    }
+    fn is_comma(&self, i: usize) -> bool {
+        self.is_punct(i, ",")
+    }
+    fn is_open_quote(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Quote && self.quotes.iter().any(|q| q.outer.start == self.span(i).start)
+    }
+    fn is_close_quote(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Quote
+            && self.quotes.iter().any(|q| q.closed && q.outer.end == self.span(i).end)
+    }
+    /// The quotation that opens at token `i`.
+    fn quote_at(&self, i: usize) -> Option<&Quote> {
+        self.quotes.iter().filter(|q| q.outer.start == self.span(i).start).max_by_key(|q| q.outer.len())
+    }
+    /// The quotation that closes at token `i`.
+    fn quote_closing(&self, i: usize) -> Option<&Quote> {
+        self.quotes.iter().filter(|q| q.outer.end == self.span(i).end).max_by_key(|q| q.outer.len())
+    }
+    /// The span of tokens `[a, b)`.
+    fn cover(&self, a: usize, b: usize) -> Span {
+        Span::new(self.span(a).start, self.span(b - 1).end)
+    }
+    /// The content span of tokens `[a, b)` without trailing sentence punctuation.
+    fn content(&self, a: usize, mut b: usize) -> Option<Span> {
+        while b > a && matches!(self.raw(b - 1), "." | "," | ";" | ":" | "!" | "—" | "–" | "-") {
+            b -= 1;
+        }
+        (b > a).then(|| self.cover(a, b))
+    }
+    fn word_count(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&i| self.kind(i) == TokenKind::Word || self.kind(i) == TokenKind::Number).count()
+    }
+}
+
+/// Finds the attribution of one cue, if it has one.
+pub fn attribute(s: &Sent, cue: &Cue, cues: &[Cue]) -> Option<Found> {
+    match cue.kind {
+        CueKind::AccordingTo => according_to(s, cue),
+        CueKind::Nominal => nominal(s, cue),
+        CueKind::Adverb => adverb(s, cue),
+        CueKind::Verb(form) => verb(s, cue, form, cues),
+    }
+}
+
+fn found(s: &Sent, cue: &Cue, content: Span, source: Option<Span>, kind: ClaimKind) -> Found {
+    Found {
+        content,
+        source,
+        cue: cue.span,
+        kind,
+        sentence: s.index,
+        channel: None,
+        via: None,
+        cue_entry: cue.entry,
+    }
+}
+
+/// "according to X, C" and "C, according to X".
+fn according_to(s: &Sent, cue: &Cue) -> Option<Found> {
+    let src_start = cue.last;
+    let mut src_end = src_start;
+    while src_end < s.end && !matches!(s.raw(src_end), "," | "." | ";" | ":" | "—" | "(" | ")") {
+        if s.kind(src_end) == TokenKind::Quote && s.is_open_quote(src_end) {
+            break;
+        }
+        src_end += 1;
+    }
+    if src_end == src_start {
+        return None;
+    }
+    let source = s.cover(src_start, src_end);
+    // At the start of the sentence (perhaps after "But"): the content follows.
+    let lead = (s.first..cue.first).all(|i| matches!(s.w(i), "but" | "and" | "yet" | "so" | "," | "however"));
+    let content = if lead {
+        let mut a = src_end;
+        while a < s.end && matches!(s.raw(a), "," | "—") {
+            a += 1;
+        }
+        s.content(a, s.end)?
+    } else {
+        // The content is what precedes, from the start of the sentence.
+        let mut b = cue.first;
+        while b > s.first && matches!(s.raw(b - 1), "," | "—" | "(") {
+            b -= 1;
+        }
+        let a = s.first;
+        let mut content = s.content(a, b)?;
+        // And what follows "according to X, …" when the sentence goes on.
+        if src_end < s.end && s.is_comma(src_end) && s.word_count(src_end, s.end) >= MIN_CONTENT_WORDS {
+            if let Some(rest) = s.content(src_end + 1, s.end) {
+                content = content.cover(rest);
+            }
+        }
+        content
+    };
+    Some(found(s, cue, content, Some(source), ClaimKind::AccordingTo))
+}
+
+/// "X's claim that C", "a report by X that C".
+fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
+    let that = (cue.last..s.end.min(cue.last + 8)).find(|&i| s.w(i) == "that")?;
+    let content = s.content(that + 1, s.end)?;
+    let mut source = None;
+    if cue.first > s.first {
+        let p = cue.first - 1;
+        let w = s.w(p);
+        if w.ends_with("'s") || w.ends_with("s'") {
+            let start = subject_start(s, p + 1).unwrap_or(p);
+            source = Some(s.cover(start, p + 1));
+        }
+    }
+    if source.is_none() && s.w(cue.last) == "by" && that > cue.last + 1 {
+        source = Some(s.cover(cue.last + 1, that));
+    }
+    Some(found(s, cue, content, source, ClaimKind::Indirect))
+}
+
+/// "The minister reportedly resigned": the whole sentence, from an unnamed source.
+fn adverb(s: &Sent, cue: &Cue) -> Option<Found> {
+    let content = s.content(s.first, s.end)?;
+    Some(found(s, cue, content, None, ClaimKind::Indirect))
+}
+
+/// Where the subject phrase that ends just before token `end` starts, scanning leftwards.
+fn subject_start(s: &Sent, end: usize) -> Option<usize> {
+    let mut i = end;
+    let limit = end.saturating_sub(MAX_SOURCE_TOKENS).max(s.first);
+    while i > limit {
+        let k = i - 1;
+        let w = s.w(k);
+        let kind = s.kind(k);
+        if kind == TokenKind::Quote || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
+            break;
+        }
+        if w == "and" && k > s.first && s.is_capitalised(k - 1) && i < end && s.is_capitalised(i) {
+            i = k; // "Smith and Jones"
+            continue;
+        }
+        if LEFT_BOUNDARY.contains(&w) || crate::cues::is_cue_verb(w) {
+            break;
+        }
+        i = k;
+    }
+    if i == end {
+        return None;
+    }
+    // Leave out a leading adverbial: "On Thursday Anthropic", "In a statement the company".
+    if LEADING_ADVERBIAL.contains(&s.w(i)) {
+        if let Some(j) = (i + 1..end).find(|&j| {
+            let w = s.w(j);
+            matches!(w, "the" | "a" | "an") && j > i + 1
+                || (s.is_capitalised(j) && !is_time_word(w) && j > i + 1)
+        }) {
+            i = j;
+        } else if (i..end).all(|j| is_time_word(s.w(j)) || s.w(j) == "in") {
+            return None;
+        }
+    }
+    Some(i)
+}
+
+/// The source to the left of a verb at `verb`: skips auxiliaries and adverbs, then takes the
+/// subject phrase, with an appositive between commas ("Liu Pengyu, spokesperson for …, wrote").
+fn left_source(s: &Sent, verb: usize) -> Option<Span> {
+    let mut end = verb;
+    while end > s.first && BETWEEN_SUBJECT_AND_VERB.contains(&s.w(end - 1)) {
+        end -= 1;
+    }
+    if end > s.first && s.is_comma(end - 1) {
+        // "X, an appositive, said": the appositive and the name before it.
+        let app_end = end - 1;
+        let app_start = subject_start(s, app_end)?;
+        if app_start > s.first && s.is_comma(app_start - 1) {
+            if let Some(name_start) = subject_start(s, app_start - 1) {
+                return Some(s.cover(name_start, app_end));
+            }
+        }
+        return None;
+    }
+    let start = subject_start(s, end)?;
+    Some(s.cover(start, end))
+}
+
+/// The source after an inverted verb: "…, said Lotfi Azzouz, Tunisia country director for
+/// Amnesty International."
+fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
+    let mut i = from;
+    while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) {
+        i += 1;
+    }
+    let start = i;
+    while i < s.end
+        && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?")
+        && s.kind(i) != TokenKind::Quote
+    {
+        if crate::cues::is_cue_verb(s.w(i)) || matches!(s.w(i), "who" | "that" | "in" | "on") && i > start {
+            break;
+        }
+        i += 1;
+    }
+    if i == start || i - start > MAX_SOURCE_TOKENS {
+        return None;
+    }
+    let mut end = i;
+    // An appositive that runs to the end of the sentence belongs to the source.
+    if i < s.end && s.is_comma(i) {
+        let mut j = i + 1;
+        while j < s.end && !matches!(s.raw(j), "," | "." | ";" | ":" | "—") && s.kind(j) != TokenKind::Quote
+        {
+            if crate::cues::is_cue_verb(s.w(j)) || s.w(j) == "who" {
+                break;
+            }
+            j += 1;
+        }
+        if (j == s.end || s.is_punct(j, ".")) && j > i + 1 && j - i <= MAX_SOURCE_TOKENS {
+            end = j;
+        }
+    }
+    Some((s.cover(start, end), end))
+}
+
+/// Where the content after a verb begins: after "that", after a colon, at a quotation, at "to"
+/// for verbs of intention, or at a bare clause. Returns the token and what was skipped to get there.
+fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option<Span>)> {
+    let j = cue.last;
+    if j >= s.end {
+        return None;
+    }
+    let limit = s.end.min(j + MAX_GAP_TO_CONTENT);
+    for k in j..limit {
+        let w = s.w(k);
+        if k > j && (crate::cues::is_cue_verb(w) || matches!(w, "." | ";" | "?" | "!")) {
+            break;
+        }
+        let channel = (k > j).then(|| s.cover(j, k));
+        if w == "that" && cue.has_tag("that") {
+            // "told reporters that", "said in a statement that"; but not "that" as a pronoun
+            // directly followed by the end.
+            if k + 1 < s.end && s.word_count(k + 1, s.end) >= 2 {
+                return Some((k + 1, channel));
+            }
+            return None;
+        }
+        if w == ":" {
+            return (k + 1 < s.end).then_some((k + 1, channel));
+        }
+        if s.is_open_quote(k) && (cue.has_tag("quote") || cue.has_tag("that")) {
+            // Only filler may stand between the verb and the quotation.
+            if k == j || (j..k).all(|x| is_time_word(s.w(x)) || s.is_comma(x)) || k <= j + 6 {
+                return Some((k, channel));
+            }
+        }
+        if s.is_comma(k) && k == j {
+            // "said, however, that"
+            continue;
+        }
+    }
+    let w = s.w(j);
+    if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
+        return Some((j, None));
+    }
+    if cue.has_tag("weak") || !cue.has_tag("that") || form == Form::Gerund && !cue.has_tag("quote") {
+        return None;
+    }
+    // A bare clause: "said the plan would fail", "told CNN he would run".
+    let mut k = j;
+    while k < s.end && is_time_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next") {
+        k += 1;
+    }
+    if cue.has_tag("object") {
+        let o = k;
+        while k < s.end && k < o + 4 && (OBJECT_WORDS.contains(&s.w(k)) || s.is_capitalised(k)) {
+            k += 1;
+            if matches!(
+                s.w(k - 1),
+                "him" | "her" | "them" | "us" | "me" | "you" | "reporters" | "journalists"
+            ) {
+                break;
+            }
+        }
+    }
+    if k >= s.end || s.word_count(k, s.end) < MIN_CONTENT_WORDS {
+        return None;
+    }
+    let w = s.w(k);
+    let starts_clause = CLAUSE_STARTERS.contains(&w)
+        || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
+        || s.kind(k) == TokenKind::Number
+        || s.is_open_quote(k);
+    starts_clause.then(|| (k, (k > j).then(|| s.cover(j, k))))
+}
+
+/// The end of content that starts at token `start`: the end of the sentence, cut before a
+/// trailing ", adding …" and stretched over a quotation that runs on.
+fn content_from(s: &Sent, start: usize) -> Option<Span> {
+    if s.is_open_quote(start) {
+        if let Some(q) = s.quote_at(start) {
+            let sentence_end = s.doc.sentences[s.index].span.end;
+            // A quotation that ends the sentence is the content; one that is followed by more
+            // words is part of a mixed content that runs to the end of the sentence.
+            let rest_words = (s.first..s.end)
+                .filter(|&i| s.span(i).start >= q.outer.end && s.kind(i) == TokenKind::Word)
+                .count();
+            if rest_words == 0 || q.outer.end > sentence_end {
+                return Some(q.outer);
+            }
+        }
+    }
+    let mut end = s.end;
+    for k in start + 1..s.end {
+        if s.is_comma(k) && k + 1 < s.end {
+            let next = s.w(k + 1);
+            if next.ends_with("ing") && crate::cues::is_cue_verb(next) {
+                end = k;
+                break;
+            }
+        }
+    }
+    let mut content = s.content(start, end)?;
+    // A quotation opened inside the content that runs past the sentence.
+    if let Some(q) = s.quotes.iter().find(|q| {
+        content.contains(Span::new(q.outer.start, q.outer.start)) && q.outer.end > content.end && q.depth == 0
+    }) {
+        content = content.cover(q.outer);
+    }
+    Some(content)
+}
+
+/// The content before a cue ("C, X said", "“C,” said X"), ending at token `end` (exclusive).
+fn left_content(s: &Sent, end: usize) -> Option<Span> {
+    let mut b = end;
+    while b > s.first && matches!(s.raw(b - 1), "," | "—" | "–") {
+        b -= 1;
+    }
+    if b <= s.first {
+        return None;
+    }
+    // "“C,” he said": the whole quotation, which may have begun sentences or paragraphs before.
+    if s.is_close_quote(b - 1) {
+        if let Some(q) = s.quote_closing(b - 1) {
+            let mut outer = q.outer;
+            // Earlier paragraphs of the same quotation.
+            let mut link = q.continues;
+            while let Some(i) = link {
+                outer = outer.cover(s.quotes[i].outer);
+                link = s.quotes[i].continues;
+            }
+            let sentence_start = s.doc.sentences[s.index].span.start;
+            if outer.start < sentence_start || s.span(s.first).start == outer.start {
+                return Some(outer);
+            }
+            // Words before the quotation in the same sentence: mixed content.
+            return Some(Span::new(sentence_start, outer.end));
+        }
+    }
+    (s.word_count(s.first, b) >= MIN_CONTENT_WORDS).then(|| s.content(s.first, b)).flatten()
+}
+
+fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
+    let before = cue.first.checked_sub(1).filter(|&b| b >= s.first);
+    let prev = before.map_or("", |b| s.w(b));
+    // Passive "was told that …": the source, if any, follows "by".
+    let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag("phrase");
+    let participial = form == Form::Gerund && (prev == "," || prev == "—" || before.is_none());
+    let right = right_content_start(s, cue, form);
+
+    // "C, X said" / "“C,” said X" / "C, X said Tuesday."
+    if right.is_none() && !passive && cue.entry.class == "speech"
+        || right.is_none() && cue.has_tag("inverted")
+    {
+        // Inverted: the verb follows a comma or a closing quotation directly.
+        if let Some(b) = before {
+            let after_comma = s.is_comma(b) || s.is_close_quote(b) || s.raw(b) == "—";
+            if after_comma && cue.has_tag("inverted") {
+                if let Some((source, _)) = right_source(s, cue.last) {
+                    let content = left_content(s, b + 1)?;
+                    return Some(found(s, cue, content, Some(source), kind_of(s, content)));
+                }
+            }
+        }
+        // Subject before the verb, content before the subject.
+        if !participial {
+            let mut end = cue.first;
+            while end > s.first && BETWEEN_SUBJECT_AND_VERB.contains(&s.w(end - 1)) {
+                end -= 1;
+            }
+            if let Some(start) = subject_start(s, end) {
+                if start > s.first
+                    && (s.is_comma(start - 1) || s.is_close_quote(start - 1) || s.raw(start - 1) == "—")
+                {
+                    // Nothing but time words, commas and a channel may follow the verb.
+                    let tail_ok = (cue.last..s.end).all(|i| {
+                        is_time_word(s.w(i))
+                            || matches!(s.raw(i), "." | "," | "!" | "?")
+                            || s.kind(i) == TokenKind::Word && !crate::cues::is_cue_verb(s.w(i))
+                    });
+                    let short_tail = s.word_count(cue.last, s.end) <= 8;
+                    if tail_ok && short_tail {
+                        let content = left_content(s, start)?;
+                        let source = s.cover(start, end);
+                        return Some(found(s, cue, content, Some(source), kind_of(s, content)));
+                    }
+                }
+            }
+        }
+    }
+
+    let (start, channel) = right?;
+    let content = content_from(s, start)?;
+    let source = if passive {
+        (cue.last..s.end).find(|&i| s.w(i) == "by").and_then(|i| {
+            let e = (i + 1..s.end).find(|&k| s.kind(k) != TokenKind::Word).unwrap_or(s.end);
+            (e > i + 1 && e < start).then(|| s.cover(i + 1, e))
+        })
+    } else if participial {
+        main_subject(s, cue)
+    } else {
+        left_source(s, cue.first)
+    };
+    // "The same document states, according to the FT, that …": the FT is a relay.
+    let via = cues
+        .iter()
+        .find(|c| c.kind == CueKind::AccordingTo && c.first >= cue.last && c.first <= cue.last + 1)
+        .and_then(|c| {
+            let e = (c.last..s.end).find(|&k| matches!(s.raw(k), "," | "." | ";")).unwrap_or(s.end);
+            (e > c.last).then(|| s.cover(c.last, e))
+        });
+    let mut f = found(s, cue, content, source, kind_of(s, content));
+    f.channel = channel;
+    f.via = via;
+    Some(f)
+}
+
+/// The subject of the sentence's main clause, for "…, saying that C".
+fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
+    let mut i = s.first;
+    while i < cue.first
+        && (matches!(s.w(i), "but" | "and" | "so" | "yet" | "however" | ",") || s.kind(i) == TokenKind::Quote)
+    {
+        i += 1;
+    }
+    let start = i;
+    while i < cue.first && i < start + 6 {
+        let w = s.w(i);
+        if i > start
+            && (LEFT_BOUNDARY.contains(&w) || crate::cues::is_cue_verb(w) || s.kind(i) == TokenKind::Punct)
+        {
+            break;
+        }
+        i += 1;
+    }
+    (i > start).then(|| s.cover(start, i))
+}
+
+/// Direct quote when the content is one quotation, partial when it holds one, else indirect.
+pub fn kind_of(s: &Sent, content: Span) -> ClaimKind {
+    let quoted: usize = s
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && content.overlaps(q.outer))
+        .map(|q| q.outer.end.min(content.end) - q.outer.start.max(content.start))
+        .sum();
+    if quoted == 0 {
+        ClaimKind::Indirect
+    } else if quoted * 10 >= content.len() * 9 {
+        ClaimKind::DirectQuote
+    } else {
+        ClaimKind::PartialQuote
+    }
+}
