@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod cues;
 pub mod extract;
+pub mod language;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
@@ -24,6 +25,9 @@ pub fn analyze_text(text: &str) -> Report {
 pub fn analyze_document(doc: &Document) -> Report {
     if doc.text.trim().is_empty() {
         return Report::empty(doc.text.clone(), Some(Notice::EmptyInput));
+    }
+    if !language::is_probably_english(&doc.text) {
+        return Report::empty(doc.text.clone(), Some(Notice::UnsupportedLanguage));
     }
     attribution::analyze(doc)
 }

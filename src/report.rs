@@ -28,6 +28,10 @@ pub enum Notice {
     NoArticle,
     /// The text does not look like English, the only language analysed so far.
     UnsupportedLanguage,
+    /// The input was longer than the tool's limit (the CLI's `MAX_INPUT_BYTES`): only its first
+    /// part, cut at a line break, was analysed. Unlike the other notices this one comes with
+    /// claims: it says what is missing, not that nothing is there.
+    Truncated,
 }
 
 impl Notice {
@@ -36,6 +40,7 @@ impl Notice {
             Notice::EmptyInput => "the input is empty",
             Notice::NoArticle => "no article found on this page",
             Notice::UnsupportedLanguage => "this language is not supported yet (English only)",
+            Notice::Truncated => "the input was too long: only its first part was analysed",
         }
     }
 }
