@@ -35,6 +35,8 @@ pub fn analyze_document(doc: &Document) -> Report {
 /// Analyses an HTML page: finds the article body, then analyses it.
 #[cfg(feature = "native")]
 pub fn analyze_html(html: &str) -> Report {
-    // Replaced by the article extraction (src/extract/) once it lands.
-    analyze_text(html)
+    match extract::html::extract_html(html) {
+        Some(article) => analyze_document(&article.document()),
+        None => Report::empty(String::new(), Some(Notice::NoArticle)),
+    }
 }

@@ -1,3 +1,190 @@
 //! Article extraction: finds the article body of a web page (title, headings, paragraphs, block
 //! quotes) and leaves navigation, sidebars, share bars, "Read also" boxes, cookie banners,
-//! comments and scripts out.
+//! comments and scripts out. One algorithm, generic over the read-only [`Dom`] trait.
+
+mod blocks;
+mod dom;
+mod hints;
+#[cfg(feature = "native")]
+pub mod html;
+mod score;
+mod title;
+mod tree;
+
+pub use blocks::{ExtractedBlock, NodePosition};
+pub use dom::{Children, Dom};
+pub use title::clean_title;
+
+use crate::text::{BlockKind, Document};
+use blocks::Builder;
+use score::Flags;
+use tree::Tree;
+
+/// Below this many chars of text, the attempt switches heuristics off and tries again
+/// (Readability's `charThreshold`).
+const MIN_ARTICLE_CHARS: usize = 500;
+/// A paragraph counts towards "this page has an article" by the square root of its length beyond
+/// this many chars (Readability's `isProbablyReaderable`) …
+const READERABLE_MIN_PARAGRAPH_CHARS: usize = 140;
+/// … and the page has an article when the sum reaches this, …
+const READERABLE_MIN_SCORE: f64 = 20.0;
+/// … or when its paragraphs of at least [`PROSE_MIN_PARAGRAPH_CHARS`] chars add up to this many
+/// chars (short-paragraph news pages).
+const PROSE_MIN_CHARS: usize = 300;
+const PROSE_MIN_PARAGRAPH_CHARS: usize = 40;
+
+/// The article of a page: its title (also the first block, of kind `Title`) and its blocks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article<N> {
+    pub title: Option<String>,
+    pub blocks: Vec<ExtractedBlock<N>>,
+}
+
+impl<N> Article<N> {
+    /// The blocks as a [`Document`] ready for analysis. Block texts keep their byte lengths, so
+    /// a block's span in the document plus an offset in the block's text is the document offset.
+    pub fn document(&self) -> Document {
+        Document::from_parts(self.blocks.iter().map(|b| (b.kind, b.text.as_str())))
+    }
+
+    /// The text of every block but the title, blocks separated by blank lines.
+    pub fn body_text(&self) -> String {
+        let parts: Vec<&str> =
+            self.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| b.text.as_str()).collect();
+        parts.join("\n\n")
+    }
+}
+
+/// The passes tried in turn until one finds enough text: each switches one more heuristic off.
+const ATTEMPTS: [Flags; 4] = [
+    Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+    Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+];
+
+/// Finds the article in a page. `None` when the page has no article (a login form, a list of
+/// links, an empty page).
+pub fn extract<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
+    let tree = Tree::build(dom);
+    if tree.items.is_empty() {
+        return None;
+    }
+    let mut base = vec![false; tree.items.len()];
+    score::remove_furniture(&tree, &mut base);
+    let title = title::choose(&tree, &base);
+    let title_item = match title {
+        Some(title::Title::Heading(i)) => Some(i),
+        _ => None,
+    };
+
+    let mut best: Option<(usize, Vec<ExtractedBlock<D::Node>>)> = None;
+    for flags in ATTEMPTS {
+        let sel = score::select(&tree, &base, flags);
+        let mut out = Builder::new();
+        for &r in &sel.roots {
+            blocks::emit(&tree, &sel.removed, r, title_item, BlockKind::Paragraph, &mut out);
+        }
+        let chars: usize = out.blocks.iter().map(|b| b.text.chars().count()).sum();
+        let enough = chars >= MIN_ARTICLE_CHARS;
+        if best.as_ref().map_or(true, |(c, _)| chars > *c) {
+            best = Some((chars, out.blocks));
+        }
+        if enough {
+            break;
+        }
+    }
+    let (_, body) = best?;
+    if !is_readerable(&body) {
+        return None;
+    }
+
+    let mut blocks = Vec::with_capacity(body.len() + 1);
+    let title_text = match title {
+        Some(title::Title::Heading(i)) => {
+            let mut out = Builder::new();
+            blocks::emit(&tree, &vec![false; tree.items.len()], i, None, BlockKind::Title, &mut out);
+            out.blocks.into_iter().next()
+        }
+        Some(title::Title::Text(text)) => {
+            Some(ExtractedBlock { kind: BlockKind::Title, text, pieces: Vec::new() })
+        }
+        None => None,
+    };
+    let title = title_text.map(|mut b| {
+        b.kind = BlockKind::Title;
+        b.text = b.text.replace('\n', " ");
+        let t = b.text.clone();
+        blocks.push(b);
+        t
+    });
+    let same_as_title = |b: &ExtractedBlock<D::Node>| title.as_deref().is_some_and(|t| b.text == t);
+    blocks.extend(body.into_iter().filter(|b| !(b.kind == BlockKind::Heading && same_as_title(b))));
+    Some(Article { title, blocks })
+}
+
+/// Whether the extracted blocks read like an article rather than a list of links or a form.
+fn is_readerable<N>(blocks: &[ExtractedBlock<N>]) -> bool {
+    let lengths = || {
+        blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::BlockQuote))
+            .map(|b| b.text.chars().count())
+    };
+    let score: f64 = lengths()
+        .filter(|&n| n >= READERABLE_MIN_PARAGRAPH_CHARS)
+        .map(|n| ((n - READERABLE_MIN_PARAGRAPH_CHARS) as f64).sqrt())
+        .sum();
+    let prose: usize = lengths().filter(|&n| n >= PROSE_MIN_PARAGRAPH_CHARS).sum();
+    score >= READERABLE_MIN_SCORE || prose >= PROSE_MIN_CHARS
+}
+
+/// Token F1 of two texts: lowercase word tokens (letters and digits; every CJK char is a token
+/// of its own), compared as multisets. The measure of `examples/eval_pages.rs` and the tests.
+pub fn token_f1(found: &str, expected: &str) -> f64 {
+    use std::collections::HashMap;
+    let count = |t: &str| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for tok in word_tokens(t) {
+            *m.entry(tok).or_default() += 1;
+        }
+        m
+    };
+    let (a, b) = (count(found), count(expected));
+    let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
+    if na == 0 || nb == 0 {
+        return if na == nb { 1.0 } else { 0.0 };
+    }
+    let overlap: usize = a.iter().map(|(k, v)| (*v).min(b.get(k).copied().unwrap_or(0))).sum();
+    let (p, r) = (overlap as f64 / na as f64, overlap as f64 / nb as f64);
+    if overlap == 0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn word_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
