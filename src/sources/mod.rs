@@ -1,9 +1,40 @@
 //! Sources: who a claim comes from. Turns each source mention the attribution stage found
 //! ("he", "the California company", "Liu Pengyu, spokesperson for …") into a canonical name,
 //! a type and a descriptor, resolving coreference against earlier mentions and the gazetteer.
+//!
+//! How: [`entities::scan`] first lists every entity the text names (gazetteer names, capitalised
+//! name sequences, documents such as "notes from the White House"), each with its position.
+//! Then each mention is split by [`phrase::shape`] into a pronoun, a name with a descriptor, a
+//! document of someone, or a description, and resolved to the nearest earlier compatible entity
+//! (pronouns by type and gender; surnames and acronyms by name; descriptions by type and the tags
+//! their words ask for: "the California company" wants an organization tagged state:california).
+//!
+//! Decisions (see also docs in the rules files):
+//! - "an Alibaba group spokesperson" is a person named "Alibaba spokesperson", affiliated to
+//!   Alibaba, NOT anonymous: a spokesperson speaks on the record for the organization.
+//!   "a senior official", "sources", "a person familiar with the matter" are anonymous.
+//! - "a report from X", "an article in X", "notes from X" resolve to X (its name and type) with
+//!   `document` set to the noun ("report"); a bare document description ("the same document")
+//!   resolves to the nearest earlier document, named after its author: "White House notes".
+//! - `descriptor` is what this mention says about the source (the appositive or title as
+//!   written; for a description, the description without its determiner); when the mention says
+//!   nothing ("he", "Matthews", "the FT"), it is the first descriptor the text gave the entity.
 
+mod entities;
+mod gazetteer;
+mod phrase;
+mod words;
+
+pub use entities::{scan as scan_entities, Entity, Found};
+pub use gazetteer::{find_in as find_gazetteer_names, Hit};
+
+use crate::lexicon::Entry;
 use crate::report::SourceType;
 use crate::text::{Document, Span};
+use entities::entity_of_entry;
+use phrase::{describe, leading_titles, shape, Description, Determiner, Shape, Words};
+use std::collections::{HashMap, HashSet};
+use words::{descriptors, gender_of};
 
 /// A source as written at one place of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,17 +54,643 @@ pub struct ResolvedSource {
     pub descriptor: Option<String>,
     /// Whether the source is deliberately unnamed ("a source familiar with the matter").
     pub anonymous: bool,
+    /// Whom the source speaks for or belongs to ("Alibaba" for "an Alibaba group spokesperson",
+    /// "Chinese Embassy in the United States" for Liu Pengyu; a document's author).
+    pub affiliation: Option<String>,
+    /// The document noun when the mention is a document of the source ("report" for "a report
+    /// from the California company", "article" for "an article in a British daily").
+    pub document: Option<String>,
+    /// Identifies the entity: mentions with the same `entity` are the same source.
+    pub entity: usize,
 }
 
 /// Resolves `mentions` (in text order) to canonical sources, one result per mention.
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<ResolvedSource> {
-    mentions
-        .iter()
-        .map(|m| ResolvedSource {
-            name: doc.slice(m.span).to_string(),
-            kind: SourceType::Unknown,
-            descriptor: None,
-            anonymous: false,
-        })
-        .collect()
+    let mut resolver = Resolver::new(doc);
+    mentions.iter().map(|m| resolver.resolve(m.span)).collect()
+}
+
+/// Whether a noun phrase could name a source at all, and of what type, judged from its words
+/// alone (no context): "he"/"she" → Person; "it"/"they" → Unknown (a source only if they refer to
+/// one); gazetteer names → their type; "Liu Pengyu", "President Trump" → Person; "the company" →
+/// Organization; "the daily" → Media; "the ministry" → Government; "the report" → Document;
+/// "a source familiar with …", "officials" → Anonymous; an unknown single capitalised word →
+/// Unknown; "the plan", "the economy", "prices" → None.
+pub fn source_type_of_phrase(text: &str) -> Option<SourceType> {
+    let words = Words::new(text, Span::new(0, text.len()));
+    match shape(&words)? {
+        Shape::Pronoun(e) => Some(if e.class == "person" { SourceType::Person } else { SourceType::Unknown }),
+        Shape::Container { .. } => Some(SourceType::Document),
+        Shape::Named { name, descriptor } => {
+            let d = descriptor.map(|s| describe(&Words::new(text, s)));
+            Some(kind_of_name(&Words::new(text, name), d.as_ref()))
+        }
+        Shape::Description => {
+            let d = describe(&words);
+            if d.anonymous {
+                return Some(SourceType::Anonymous);
+            }
+            d.head.map(|(e, _)| kind_of_head(e))
+        }
+    }
+}
+
+/// The source type of a descriptor class or a title.
+pub(crate) fn kind_of_class(class: &str) -> SourceType {
+    match class {
+        "media" => SourceType::Media,
+        "organization" => SourceType::Organization,
+        "government" => SourceType::Government,
+        "document" => SourceType::Document,
+        "anonymous" => SourceType::Anonymous,
+        "person" => SourceType::Person,
+        _ => SourceType::Unknown,
+    }
+}
+
+fn kind_of_head(e: &Entry) -> SourceType {
+    if e.has_tag("unnamed-anonymous") {
+        SourceType::Anonymous
+    } else {
+        kind_of_class(e.class)
+    }
+}
+
+/// The type of a name that is not in the gazetteer, helped by what describes it.
+fn kind_of_name(name: &Words, desc: Option<&Description>) -> SourceType {
+    if let Some(e) = name.gazetteer_exact() {
+        return gazetteer::kind_of(e);
+    }
+    if let Some((head, _)) = desc.and_then(|d| d.head.as_ref()) {
+        return match kind_of_class(head.class) {
+            // "Anthropic, a report …" is not a thing; a described name is its describer's kind.
+            SourceType::Anonymous | SourceType::Document => SourceType::Unknown,
+            k => k,
+        };
+    }
+    let n = name.len();
+    if n == 0 {
+        return SourceType::Unknown;
+    }
+    let t = leading_titles(name, 0);
+    if t > 0 && t < n {
+        return SourceType::Person;
+    }
+    if phrase::is_place(&name.lower) {
+        return SourceType::Government;
+    }
+    if n >= 2 {
+        if let Some(e) = descriptors()
+            .exact(&name.lower[n - 1..], |e| matches!(e.class, "media" | "organization" | "government"))
+        {
+            return kind_of_class(e.class);
+        }
+        return SourceType::Person;
+    }
+    SourceType::Unknown
+}
+
+/// The outcome for one mention before it becomes a [`ResolvedSource`].
+struct Outcome {
+    entity: usize,
+    descriptor: Option<String>,
+    document: Option<String>,
+}
+
+/// How many earlier mentions an antecedent search looks through (nearest first). Bounds the
+/// work per mention on huge pages; news coreference rarely reaches further back.
+const MAX_LOOKBACK: usize = 1500;
+
+/// The discourse model: entities and where the text mentions them.
+struct Resolver<'d> {
+    doc: &'d Document,
+    entities: Vec<Entity>,
+    /// Lower-case name → entities of that name.
+    by_name: HashMap<String, Vec<usize>>,
+    /// (byte position, entity) of the entities the text names, sorted by position.
+    scanned: Vec<(usize, usize)>,
+    /// (byte position, entity) of resolved mentions, sorted by position.
+    mentioned: Vec<(usize, usize)>,
+}
+
+impl<'d> Resolver<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let mut r = Resolver {
+            doc,
+            entities: Vec::new(),
+            by_name: HashMap::new(),
+            scanned: Vec::new(),
+            mentioned: Vec::new(),
+        };
+        for found in entities::scan(doc) {
+            let id = r.intern(found.entity);
+            r.scanned.push((found.span.start, id));
+        }
+        r.scanned.sort_by_key(|o| o.0);
+        r
+    }
+
+    /// Adds an entity, merging it with a known one of the same name.
+    fn intern(&mut self, e: Entity) -> usize {
+        let key = e.name.to_lowercase();
+        let same = self.by_name.get(&key).and_then(|ids| {
+            ids.iter().copied().find(|&id| {
+                let x = &self.entities[id];
+                x.kind == e.kind || x.kind == SourceType::Unknown || e.kind == SourceType::Unknown
+            })
+        });
+        match same {
+            Some(id) => {
+                let x = &mut self.entities[id];
+                if x.kind == SourceType::Unknown {
+                    x.kind = e.kind;
+                }
+                x.add_tags(e.tags.iter().map(String::as_str));
+                x.gender = x.gender.or(e.gender);
+                x.descriptor = x.descriptor.take().or(e.descriptor);
+                x.affiliation = x.affiliation.take().or(e.affiliation);
+                x.head = x.head.take().or(e.head);
+                id
+            }
+            None => self.push(e),
+        }
+    }
+
+    /// Adds an entity that must stay distinct from any other (an unnamed source).
+    fn push(&mut self, e: Entity) -> usize {
+        let id = self.entities.len();
+        self.by_name.entry(e.name.to_lowercase()).or_default().push(id);
+        self.entities.push(e);
+        id
+    }
+
+    fn note_mention(&mut self, pos: usize, id: usize) {
+        let at = self.mentioned.partition_point(|o| o.0 <= pos);
+        self.mentioned.insert(at, (pos, id));
+    }
+
+    /// Entities mentioned before `pos`, nearest first, each once.
+    fn earlier(&self, pos: usize) -> Vec<usize> {
+        let mut a = self.scanned.partition_point(|o| o.0 < pos);
+        let mut b = self.mentioned.partition_point(|o| o.0 < pos);
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for _ in 0..MAX_LOOKBACK {
+            let take_a = match (a, b) {
+                (0, 0) => break,
+                (0, _) => false,
+                (_, 0) => true,
+                _ => self.scanned[a - 1].0 > self.mentioned[b - 1].0,
+            };
+            let id = if take_a {
+                a -= 1;
+                self.scanned[a].1
+            } else {
+                b -= 1;
+                self.mentioned[b].1
+            };
+            if seen.insert(id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn resolve(&mut self, span: Span) -> ResolvedSource {
+        let span = span.trim(&self.doc.text);
+        let outcome = self.resolve_phrase(span);
+        self.note_mention(span.start, outcome.entity);
+        let e = &self.entities[outcome.entity];
+        ResolvedSource {
+            name: e.name.clone(),
+            kind: e.kind,
+            descriptor: outcome.descriptor.or_else(|| e.descriptor.clone()),
+            anonymous: e.anonymous,
+            affiliation: e.affiliation.clone(),
+            document: outcome.document,
+            entity: outcome.entity,
+        }
+    }
+
+    fn resolve_phrase(&mut self, span: Span) -> Outcome {
+        let text = self.doc.text.as_str();
+        let words = Words::new(text, span);
+        let pos = span.start;
+        match shape(&words) {
+            None => {
+                let id = self.intern(Entity::new(span.slice(text), SourceType::Unknown));
+                Outcome { entity: id, descriptor: None, document: None }
+            }
+            Some(Shape::Pronoun(e)) => self.resolve_pronoun(e, words.slice(0..words.len()), pos),
+            Some(Shape::Container { noun, author }) => {
+                let inner = self.resolve_phrase(author);
+                let author_name = self.entities[inner.entity].name.clone();
+                let mut d = Entity::new(format!("{author_name} {noun}"), SourceType::Document);
+                d.affiliation = Some(author_name);
+                d.head = Some(noun.clone());
+                let did = self.intern(d);
+                self.note_mention(pos, did);
+                Outcome { entity: inner.entity, descriptor: inner.descriptor, document: Some(noun) }
+            }
+            Some(Shape::Named { name, descriptor }) => self.resolve_named(name, descriptor, pos),
+            Some(Shape::Description) => self.resolve_description(&words, pos),
+        }
+    }
+
+    fn resolve_pronoun(&mut self, entry: &'static Entry, written: &str, pos: usize) -> Outcome {
+        let gender = gender_of(entry);
+        let found = self.earlier(pos).into_iter().find(|&id| {
+            let e = &self.entities[id];
+            match entry.class {
+                "person" => {
+                    matches!(e.kind, SourceType::Person | SourceType::Anonymous)
+                        && !e.plural
+                        && (e.gender.is_none() || gender.is_none() || e.gender == gender)
+                }
+                "thing" => {
+                    matches!(
+                        e.kind,
+                        SourceType::Organization
+                            | SourceType::Media
+                            | SourceType::Government
+                            | SourceType::Document
+                    ) && !e.plural
+                }
+                _ => {
+                    matches!(e.kind, SourceType::Organization | SourceType::Media | SourceType::Government)
+                        || e.plural
+                }
+            }
+        });
+        let id = match found {
+            Some(id) => {
+                if self.entities[id].gender.is_none() {
+                    self.entities[id].gender = gender;
+                }
+                id
+            }
+            None => {
+                let kind = if entry.class == "person" { SourceType::Person } else { SourceType::Unknown };
+                let mut e = Entity::new(written, kind);
+                e.gender = gender;
+                e.plural = entry.class == "plural";
+                self.push(e)
+            }
+        };
+        Outcome { entity: id, descriptor: None, document: None }
+    }
+
+    fn resolve_named(&mut self, name: Span, descriptor: Option<Span>, pos: usize) -> Outcome {
+        let text = self.doc.text.as_str();
+        let words = Words::new(text, name);
+        let desc_words = descriptor.map(|s| Words::new(text, s));
+        let desc = desc_words.as_ref().map(describe);
+        let id = match words.gazetteer_exact() {
+            Some(entry) => self.intern(entity_of_entry(entry)),
+            None => {
+                let t = leading_titles(&words, 0).min(words.len().saturating_sub(1));
+                let core = words.sub(t..words.len());
+                let core_name = gazetteer::strip_possessive(core.slice(0..core.len())).to_string();
+                let known = self.name_antecedent(&core, pos);
+                match known {
+                    Some(id) => id,
+                    None => {
+                        let kind = kind_of_name(&words, desc.as_ref());
+                        let mut e = Entity::new(core_name, kind);
+                        if t > 0 {
+                            e.descriptor = Some(words.slice(0..t).to_string());
+                            if let Some((title, _)) = phrase::lower_words(words.slice(0..t))
+                                .first()
+                                .and_then(|_| words::titles().match_at(&words.lower, 0, |_| true))
+                            {
+                                e.gender = gender_of(title);
+                            }
+                        }
+                        self.intern(e)
+                    }
+                }
+            }
+        };
+        if let Some(d) = &desc {
+            self.enrich(id, d, pos);
+        }
+        let written = descriptor.map(|s| s.slice(text).to_string());
+        if self.entities[id].descriptor.is_none() {
+            self.entities[id].descriptor = written.clone();
+        }
+        Outcome { entity: id, descriptor: written, document: None }
+    }
+
+    /// Surnames ("Essid" → "Habib Essid"), acronyms ("ISD") and names seen before.
+    fn name_antecedent(&self, core: &Words, pos: usize) -> Option<usize> {
+        let name = gazetteer::strip_possessive(core.slice(0..core.len()));
+        let earlier = self.earlier(pos);
+        if let Some(&id) = earlier.iter().find(|&&id| self.entities[id].name == name) {
+            return Some(id);
+        }
+        if core.len() == 1 {
+            let word = name;
+            let person = earlier.iter().copied().find(|&id| {
+                let e = &self.entities[id];
+                e.kind == SourceType::Person
+                    && e.name.split_whitespace().count() >= 2
+                    && e.name.split_whitespace().last() == Some(word)
+            });
+            if person.is_some() {
+                return person;
+            }
+            let first = earlier.iter().copied().find(|&id| {
+                let e = &self.entities[id];
+                e.kind == SourceType::Person
+                    && e.name.split_whitespace().count() == 2
+                    && e.name.split_whitespace().next() == Some(word)
+            });
+            if first.is_some() {
+                return first;
+            }
+            let is_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if is_acronym {
+                let letters: String = word.chars().filter(char::is_ascii_uppercase).collect();
+                return earlier.iter().copied().find(|&id| initials(&self.entities[id].name) == letters);
+            }
+        }
+        None
+    }
+
+    /// Adds what a descriptor says to an entity: tags, gender, affiliation, head noun.
+    fn enrich(&mut self, id: usize, d: &Description, pos: usize) {
+        let affiliation = self.affiliation_of(d, pos);
+        let e = &mut self.entities[id];
+        if let Some((head, written)) = &d.head {
+            e.add_tags(head.tags.iter().copied());
+            e.gender = e.gender.or(gender_of(head));
+            e.head = e.head.take().or(Some(written.to_lowercase()));
+        }
+        e.add_tags(d.modifier_tags.iter().copied());
+        if e.kind == SourceType::Person {
+            e.affiliation = e.affiliation.take().or(affiliation);
+        }
+    }
+
+    /// Whom a description ties the source to: a gazetteer name in it, a possessive owner
+    /// ("China's"), or a generic noun before the head ("a company spokesperson" → the nearest
+    /// earlier organization).
+    fn affiliation_of(&self, d: &Description, pos: usize) -> Option<String> {
+        if let Some(h) = d.hits.first() {
+            return Some(h.entry.name.to_string());
+        }
+        if let Some(o) = &d.owner {
+            return Some(o.clone());
+        }
+        let (head, written) = d.head.as_ref()?;
+        if head.class != "person" {
+            return None;
+        }
+        let before = d.text.to_lowercase();
+        let before = before.split(&written.to_lowercase()).next().unwrap_or("");
+        let generic = phrase::lower_words(before).into_iter().find_map(|w| {
+            descriptors().exact(&[w], |e| matches!(e.class, "organization" | "government" | "media"))
+        })?;
+        let kinds = kinds_for(generic);
+        self.earlier(pos)
+            .into_iter()
+            .find(|&id| kinds.contains(&self.entities[id].kind))
+            .map(|id| self.entities[id].name.clone())
+    }
+
+    fn resolve_description(&mut self, words: &Words, pos: usize) -> Outcome {
+        let d = describe(words);
+        let text_desc = Some(d.text.clone());
+        let Some((head, written)) = d.head.clone() else {
+            if d.anonymous {
+                return self.new_anonymous(&d, None, pos);
+            }
+            // No head noun: a gazetteer name inside is the best guess ("the Alibaba").
+            let id = match d.hits.first() {
+                Some(h) => self.intern(entity_of_entry(h.entry)),
+                None => self.intern(Entity::new(d.text.clone(), SourceType::Unknown)),
+            };
+            return Outcome { entity: id, descriptor: text_desc, document: None };
+        };
+        let head_lower = written.to_lowercase();
+        if d.anonymous {
+            return self.new_anonymous(&d, Some(&head_lower), pos);
+        }
+        match head.class {
+            "person" => {
+                if d.determiner == Determiner::Definite && d.hits.is_empty() {
+                    let same = self.earlier(pos).into_iter().find(|&id| {
+                        let e = &self.entities[id];
+                        e.kind == SourceType::Person
+                            && (e.head.as_deref() == Some(head_lower.as_str())
+                                || e.descriptor
+                                    .as_deref()
+                                    .is_some_and(|x| x.to_lowercase().contains(&head_lower)))
+                    });
+                    if let Some(id) = same {
+                        return Outcome { entity: id, descriptor: text_desc, document: None };
+                    }
+                }
+                let affiliation = self.affiliation_of(&d, pos);
+                let name = match &affiliation {
+                    Some(a) => format!("{a} {head_lower}"),
+                    None => d.text.clone(),
+                };
+                let mut e = Entity::new(name, SourceType::Person);
+                e.gender = gender_of(head);
+                e.plural = d.plural;
+                e.affiliation = affiliation;
+                e.head = Some(head_lower);
+                e.descriptor = text_desc.clone();
+                let id = self.intern(e);
+                Outcome { entity: id, descriptor: text_desc, document: None }
+            }
+            "document" => {
+                if let Some(h) = d.hits.first() {
+                    // "a Pentagon report": the author's document.
+                    let id = self.intern(entity_of_entry(h.entry));
+                    return Outcome { entity: id, descriptor: text_desc, document: Some(head_lower) };
+                }
+                let earlier = self.earlier(pos);
+                let found = if d.determiner == Determiner::Definite {
+                    earlier.iter().copied().find(|&id| self.entities[id].kind == SourceType::Document)
+                } else {
+                    None
+                };
+                let id = found.unwrap_or_else(|| {
+                    let mut e = Entity::new(d.text.clone(), SourceType::Document);
+                    e.head = Some(head_lower.clone());
+                    self.intern(e)
+                });
+                Outcome { entity: id, descriptor: text_desc, document: None }
+            }
+            _ => {
+                let kinds = kinds_for(head);
+                let need_modifier = d.determiner != Determiner::Definite;
+                let found = self.find_described(pos, &kinds, head.tags, &d.modifier_tags, need_modifier);
+                if let Some(id) = found {
+                    let e = &mut self.entities[id];
+                    e.descriptor = e.descriptor.take().or_else(|| Some(d.text.clone()));
+                }
+                let id = found.unwrap_or_else(|| {
+                    let mut e = Entity::new(d.text.clone(), kind_of_class(head.class));
+                    e.add_tags(head.tags.iter().copied());
+                    e.add_tags(d.modifier_tags.iter().copied());
+                    e.head = Some(head_lower.clone());
+                    e.descriptor = Some(d.text.clone());
+                    self.intern(e)
+                });
+                Outcome { entity: id, descriptor: text_desc, document: None }
+            }
+        }
+    }
+
+    fn new_anonymous(&mut self, d: &Description, head: Option<&str>, pos: usize) -> Outcome {
+        if d.determiner == Determiner::Definite {
+            if let Some(head) = head {
+                let same = self.earlier(pos).into_iter().find(|&id| {
+                    let e = &self.entities[id];
+                    e.anonymous
+                        && e.head
+                            .as_deref()
+                            .is_some_and(|h| h.trim_end_matches('s') == head.trim_end_matches('s'))
+                });
+                if let Some(id) = same {
+                    return Outcome { entity: id, descriptor: Some(d.text.clone()), document: None };
+                }
+            }
+        }
+        let name = anonymous_name(&d.text);
+        let mut e = Entity::new(name, SourceType::Anonymous);
+        e.anonymous = true;
+        e.plural = d.plural;
+        e.head = head.map(str::to_string);
+        e.affiliation = self.affiliation_of(d, pos);
+        e.descriptor = Some(d.text.clone());
+        // Each unnamed source is its own entity, even when worded like another.
+        let id = self.push(e);
+        Outcome { entity: id, descriptor: Some(d.text.clone()), document: None }
+    }
+
+    /// The nearest earlier entity of one of `kinds` that fits the description's tags.
+    fn find_described(
+        &self,
+        pos: usize,
+        kinds: &[SourceType],
+        head_tags: &[&str],
+        modifier_tags: &[&str],
+        need_modifier: bool,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for id in self.earlier(pos) {
+            let e = &self.entities[id];
+            if !kinds.contains(&e.kind) || e.anonymous {
+                continue;
+            }
+            let conflict = modifier_tags.iter().any(|m| {
+                m.split_once(':').is_some_and(|(k, _)| {
+                    e.tags.iter().any(|t| t.split_once(':').is_some_and(|(k2, _)| k2 == k)) && !e.has_tag(m)
+                })
+            });
+            if conflict {
+                continue;
+            }
+            let modifiers = modifier_tags.iter().filter(|m| e.has_tag(m)).count();
+            if need_modifier && modifiers == 0 {
+                continue;
+            }
+            let heads = head_tags.iter().filter(|t| !t.starts_with("also:") && e.has_tag(t)).count();
+            let score = modifiers * 2 + heads;
+            if best.map_or(true, |(_, s)| score > s) {
+                best = Some((id, score));
+            }
+        }
+        best.map(|(id, _)| id)
+    }
+}
+
+/// The entity types a head noun may name ("agency": media or government).
+fn kinds_for(head: &Entry) -> Vec<SourceType> {
+    let mut kinds = vec![kind_of_class(head.class)];
+    for t in head.tags {
+        if let Some(c) = t.strip_prefix("also:") {
+            kinds.push(kind_of_class(c));
+        }
+    }
+    kinds
+}
+
+/// Initials of a name's capitalised words ("Institute for Strategic Dialogue" → "ISD").
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+}
+
+/// The badge name of an unnamed source: the description up to a relative clause.
+fn anonymous_name(text: &str) -> String {
+    let mut cut = text.len();
+    for stop in [" who ", " that ", ", ", " speaking ", " on condition"] {
+        if let Some(i) = text.find(stop) {
+            cut = cut.min(i);
+        }
+    }
+    text[..cut].trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{DESCRIPTORS, PRONOUNS, TITLES};
+    use words::WordIndex;
+
+    /// Every example of the word lexicons contains one of its entry's forms.
+    #[test]
+    fn word_lexicon_examples_replay() {
+        let tables: [(&str, &[Entry], &WordIndex); 3] = [
+            ("titles", TITLES, words::titles()),
+            ("descriptors", DESCRIPTORS, words::descriptors()),
+            ("pronouns", PRONOUNS, words::pronouns()),
+        ];
+        for (file, table, index) in tables {
+            for entry in table {
+                assert!(!entry.examples.is_empty(), "{file}: {:?} has no example", entry.forms);
+                for ex in entry.examples {
+                    let lower = Words::new(ex, Span::new(0, ex.len())).lower;
+                    let found = !index.scan(&lower, |e| std::ptr::eq(e, entry)).is_empty();
+                    assert!(found, "{file}: {:?} not found in {ex:?}", entry.forms);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_descriptors_split() {
+        let cases = [
+            (
+                "Liu Pengyu, spokesperson for the Chinese Embassy",
+                "Liu Pengyu",
+                Some("spokesperson for the Chinese Embassy"),
+            ),
+            ("China's diplomatic spokesman, Lin Jian", "Lin Jian", Some("China's diplomatic spokesman")),
+            ("MSNBC host Chris Matthews", "Chris Matthews", Some("MSNBC host")),
+            ("Foreign Minister Wang Yi", "Wang Yi", Some("Foreign Minister")),
+            ("Chinese online trading giant Alibaba", "Alibaba", Some("Chinese online trading giant")),
+            ("the Financial Times", "the Financial Times", None),
+        ];
+        for (text, name, descriptor) in cases {
+            let words = Words::new(text, Span::new(0, text.len()));
+            match shape(&words) {
+                Some(Shape::Named { name: n, descriptor: d }) => {
+                    assert_eq!(n.slice(text), name, "{text}");
+                    assert_eq!(d.map(|d| d.slice(text)), descriptor, "{text}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn initials_skip_small_words() {
+        assert_eq!(initials("Institute for Strategic Dialogue"), "ISD");
+        assert_eq!(anonymous_name("officials who spoke on condition of anonymity"), "officials");
+    }
 }

@@ -1,0 +1,309 @@
+//! The entities a document talks about, found before any source is resolved: gazetteer names,
+//! capitalised name sequences and documents of someone ("notes from the White House"). They are
+//! the antecedents that pronouns, surnames and descriptions refer back to.
+
+use super::gazetteer::{gazetteer, kind_of, strip_possessive};
+use super::phrase::{is_name_connector, is_place};
+use super::words::{descriptors, gender_of, titles, Gender};
+use crate::report::SourceType;
+use crate::text::{BlockKind, Document, Span, Token, TokenKind};
+
+/// An entity of the discourse model.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SourceType,
+    /// Gazetteer tags plus those the text gave it ("an American AI startup" → country:us, ai …).
+    pub tags: Vec<String>,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    pub anonymous: bool,
+    /// The first descriptor the text gave it.
+    pub descriptor: Option<String>,
+    /// Whom it speaks for or belongs to ("Alibaba" for "an Alibaba group spokesperson"; the
+    /// author of a document).
+    pub affiliation: Option<String>,
+    /// The head noun that described it ("spokesperson", "report"), for "the spokesperson".
+    pub head: Option<String>,
+}
+
+impl Entity {
+    pub fn new(name: impl Into<String>, kind: SourceType) -> Self {
+        Entity {
+            name: name.into(),
+            kind,
+            tags: Vec::new(),
+            gender: None,
+            plural: false,
+            anonymous: kind == SourceType::Anonymous,
+            descriptor: None,
+            affiliation: None,
+            head: None,
+        }
+    }
+
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+
+    pub fn add_tags<'a>(&mut self, tags: impl IntoIterator<Item = &'a str>) {
+        for t in tags {
+            if !t.starts_with("also:") && t != "container" && !self.has_tag(t) {
+                self.tags.push(t.to_string());
+            }
+        }
+    }
+}
+
+/// An entity found in the text: where, and what.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub span: Span,
+    pub entity: Entity,
+}
+
+/// Capitalised words at a sentence start that open a sentence rather than a name.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "According"
+            | "After"
+            | "Before"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "If"
+            | "When"
+            | "While"
+            | "As"
+            | "Since"
+            | "Although"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "One"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Last"
+            | "Next"
+            | "Earlier"
+            | "Later"
+            | "Meanwhile"
+            | "However"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+    )
+}
+
+/// The entity a gazetteer entry names.
+pub fn entity_of_entry(entry: &crate::lexicon::Entry) -> Entity {
+    let mut e = Entity::new(entry.name, kind_of(entry));
+    e.add_tags(entry.tags.iter().copied());
+    e
+}
+
+/// Every entity mentioned in `doc`, in text order.
+pub fn scan(doc: &Document) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = doc.sentence_tokens(s);
+        let heading = matches!(doc.block_of_sentence(s).kind, BlockKind::Title | BlockKind::Heading);
+        scan_sentence(&doc.text, tokens, heading, sentence.span.start, &mut out);
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+fn text_of<'t>(text: &'t str, t: &Token) -> &'t str {
+    t.span.slice(text)
+}
+
+fn capitalised(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word && text_of(text, t).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn scan_sentence(text: &str, tokens: &[Token], heading: bool, sentence_start: usize, out: &mut Vec<Found>) {
+    let hits = gazetteer().scan(text, tokens);
+    let mut covered = vec![false; tokens.len()];
+    for h in &hits {
+        covered[h.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        out.push(Found { span: h.span, entity: entity_of_entry(h.entry) });
+    }
+    let lower: Vec<String> =
+        tokens.iter().map(|t| strip_possessive(text_of(text, t)).to_lowercase()).collect();
+    // Documents of someone: "notes from the White House", "a Pentagon report".
+    for h in &hits {
+        let author = h.entry.name;
+        let before = h.tokens.start;
+        let mut noun_at = None;
+        if before >= 2
+            && matches!(lower[before - 1].as_str(), "the")
+            && is_from(&lower[before - 2])
+            && before >= 3
+        {
+            noun_at = Some(before - 3);
+        } else if before >= 2 && is_from(&lower[before - 1]) {
+            noun_at = Some(before - 2);
+        } else if h.tokens.end < tokens.len() {
+            noun_at = Some(h.tokens.end).filter(|&k| !capitalised(text, &tokens[k]));
+        }
+        if let Some(k) = noun_at {
+            if let Some(e) =
+                descriptors().exact(&lower[k..k + 1], |e| e.class == "document" && e.has_tag("container"))
+            {
+                let noun = text_of(text, &tokens[k]).to_lowercase();
+                let mut doc_entity = Entity::new(format!("{author} {noun}"), SourceType::Document);
+                doc_entity.affiliation = Some(author.to_string());
+                doc_entity.head = Some(noun);
+                doc_entity.add_tags(e.tags.iter().copied());
+                out.push(Found { span: tokens[k].span, entity: doc_entity });
+            }
+        }
+    }
+    // Capitalised runs not in the gazetteer: people ("Liu Pengyu", "President Trump") and named
+    // bodies ending in a describing noun ("Institute for Strategic Dialogue").
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered[i] || !capitalised(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && !covered[end] && !is_possessive_token(text, &tokens[end - 1]) {
+            if capitalised(text, &tokens[end]) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && is_name_connector(&lower[end])
+                && lower[end] != "and"
+                && capitalised(text, &tokens[end + 1])
+                && !covered[end + 1]
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        if heading {
+            continue;
+        }
+        found_run(text, tokens, &lower, start, end, sentence_start, out);
+    }
+}
+
+fn is_from(word: &str) -> bool {
+    matches!(word, "from" | "by" | "of" | "in")
+}
+
+fn is_possessive_token(text: &str, t: &Token) -> bool {
+    let w = text_of(text, t);
+    strip_possessive(w).len() != w.len()
+}
+
+fn found_run(
+    text: &str,
+    tokens: &[Token],
+    lower: &[String],
+    mut start: usize,
+    end: usize,
+    sentence_start: usize,
+    out: &mut Vec<Found>,
+) {
+    while start < end && (is_sentence_opener(text_of(text, &tokens[start]))) {
+        start += 1;
+    }
+    // Titles in front: "President Trump", "Prime Minister Habib Essid".
+    let mut gender = None;
+    let mut titled = false;
+    let mut k = start;
+    while k < end {
+        match titles().match_at(&lower[..end], k, |_| true) {
+            Some((e, n)) => {
+                gender = gender.or(gender_of(e));
+                titled = true;
+                k += n;
+            }
+            None => break,
+        }
+    }
+    while k < end && text_of(text, &tokens[k]) == "." {
+        k += 1;
+    }
+    // A lower-case title right before: "host Chris Matthews", "spokeswoman Melezia Figueroa".
+    if !titled && start > 0 {
+        if let Some(e) = titles().exact(&lower[start - 1..start], |e| !e.has_tag("unnamed-anonymous")) {
+            titled = true;
+            gender = gender_of(e);
+        }
+    }
+    if k >= end {
+        return;
+    }
+    let words = &lower[k..end];
+    let name_tokens = &tokens[k..end];
+    let first_in_sentence = tokens[k].span.start == sentence_start;
+    if is_place(words) || words.iter().all(|w| w.len() <= 1) {
+        return;
+    }
+    let all_caps = |t: &Token| text_of(text, t).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let span = Span::new(name_tokens[0].span.start, name_tokens[name_tokens.len() - 1].span.end);
+    let name = strip_possessive(span.slice(text)).to_string();
+    let last = descriptors()
+        .exact(&words[words.len() - 1..], |e| matches!(e.class, "media" | "organization" | "government"));
+    let entity = if let Some(e) = last.filter(|_| words.len() >= 2) {
+        let mut ent = Entity::new(name, super::kind_of_class(e.class));
+        ent.add_tags(e.tags.iter().copied());
+        ent
+    } else if titled || (words.len() >= 2 && words.len() <= 4 && !name_tokens.iter().any(all_caps)) {
+        if words.len() == 1 && first_in_sentence && !titled {
+            return;
+        }
+        let mut ent = Entity::new(name, SourceType::Person);
+        ent.gender = gender;
+        ent
+    } else {
+        return;
+    };
+    out.push(Found { span, entity });
+}
