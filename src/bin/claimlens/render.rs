@@ -1,0 +1,166 @@
+//! The report for people: the article with each claim marked `⟦n⟧…⟦/n⟧`, the badges of the claims
+//! that start in a paragraph under it, then the sourcing summary and the notice.
+
+use claimlens::report::Report;
+use std::io::{self, Write};
+
+const OPEN: (&str, &str) = ("⟦", "⟧");
+const CLOSE: (&str, &str) = ("⟦/", "⟧");
+
+/// One marker to insert before the char at `at`.
+struct Mark {
+    at: usize,
+    /// Order among marks at the same place: closings of earlier claims, then openings, then the
+    /// closing of an empty claim, so that marks never cross needlessly.
+    rank: u8,
+    claim: usize,
+}
+
+pub fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    let chars = report.text.chars().count();
+    let mut marks = Vec::with_capacity(report.claims.len() * 2);
+    for (i, c) in report.claims.iter().enumerate() {
+        // Offsets come from the engine; clamp them rather than trust them blindly.
+        let start = c.start.min(chars);
+        let end = c.end.clamp(start, chars);
+        marks.push(Mark { at: start, rank: 1, claim: i });
+        marks.push(Mark { at: end, rank: if end == start { 2 } else { 0 }, claim: i });
+    }
+    marks.sort_by_key(|m| (m.at, m.rank, if m.rank == 0 { usize::MAX - m.claim } else { m.claim }));
+
+    let claims = report.claims.len();
+    writeln!(
+        out,
+        "ClaimLens: {} claim{}, {} source{}\n",
+        claims,
+        plural(claims),
+        report.sources.len(),
+        plural(report.sources.len())
+    )?;
+
+    let mut marks = marks.into_iter().peekable();
+    let mut line = String::new();
+    let mut starting_here: Vec<usize> = Vec::new();
+    for (pos, c) in report.text.chars().chain(['\n']).enumerate() {
+        while let Some(m) = marks.next_if(|m| m.at == pos) {
+            let (open, close) = if m.rank == 1 { OPEN } else { CLOSE };
+            line.push_str(open);
+            line.push_str(&(m.claim + 1).to_string());
+            line.push_str(close);
+            if m.rank == 1 {
+                starting_here.push(m.claim);
+            }
+        }
+        if c != '\n' {
+            line.push(c);
+            continue;
+        }
+        let trimmed = line.trim_end_matches('\r');
+        if !trimmed.trim().is_empty() {
+            writeln!(out, "{trimmed}")?;
+            for &i in &starting_here {
+                writeln!(out, "    [{}] {}", i + 1, Report::badge(&report.claims[i]))?;
+            }
+            writeln!(out)?;
+        }
+        line.clear();
+        starting_here.clear();
+    }
+
+    if claims > 0 {
+        writeln!(out, "Sources")?;
+        for s in &report.sources {
+            let refs: Vec<String> = s.claims.iter().map(|i| format!("[{}]", i + 1)).collect();
+            writeln!(
+                out,
+                "  {} ({}): {} claim{} {}",
+                s.name,
+                s.kind.label(),
+                s.claims.len(),
+                plural(s.claims.len()),
+                refs.join(" ")
+            )?;
+        }
+        let unsourced: Vec<String> = report
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.source.is_none())
+            .map(|(i, _)| format!("[{}]", i + 1))
+            .collect();
+        if !unsourced.is_empty() {
+            writeln!(
+                out,
+                "  no source given: {} claim{} {}",
+                unsourced.len(),
+                plural(unsourced.len()),
+                unsourced.join(" ")
+            )?;
+        }
+    }
+    if let Some(notice) = report.notice {
+        if claims > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "Note: {}.", notice.message())?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimlens::report::{Claim, ClaimKind, SourceRef, SourceSummary, SourceType, Utf16Span};
+
+    fn claim(start: usize, end: usize, text: &str, source: Option<&str>) -> Claim {
+        Claim {
+            start,
+            end,
+            utf16: Utf16Span(start, end),
+            text: text.to_string(),
+            kind: if source.is_some() { ClaimKind::Indirect } else { ClaimKind::Unattributed },
+            source: source.map(|name| SourceRef {
+                name: name.to_string(),
+                mention: name.to_string(),
+                start: 0,
+                end: 0,
+                kind: SourceType::Organization,
+                descriptor: None,
+            }),
+            cue: None,
+            via: Vec::new(),
+            markers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn claims_are_marked_and_badged_under_their_paragraph() {
+        let mut report = Report::empty("Title\nAcme said it won. Rain fell.\n".to_string(), None);
+        report.claims = vec![claim(16, 23, "it won.", Some("Acme")), claim(24, 34, "Rain fell.", None)];
+        report.sources =
+            vec![SourceSummary { name: "Acme".into(), kind: SourceType::Organization, claims: vec![0] }];
+        let mut out = Vec::new();
+        write_text(&report, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("Acme said ⟦1⟧it won.⟦/1⟧ ⟦2⟧Rain fell.⟦/2⟧\n    [1] Acme · paraphrase\n    [2] no source given · unattributed\n"), "{out}");
+        assert!(out.contains("Acme (organization): 1 claim [1]"), "{out}");
+        assert!(out.contains("no source given: 1 claim [2]"), "{out}");
+    }
+
+    #[test]
+    fn bad_offsets_do_not_panic() {
+        let mut report = Report::empty("é".to_string(), None);
+        report.claims = vec![claim(5, 2, "", None), claim(0, 1, "é", None)];
+        let mut out = Vec::new();
+        write_text(&report, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("⟦2⟧é⟦/2⟧⟦1⟧⟦/1⟧"));
+    }
+}
