@@ -242,6 +242,7 @@ fn phrase_types() {
         ("the economy", None),
         ("prices", None),
         ("the weather", None),
+        ("Monday", None),
     ];
     for (phrase, want) in cases {
         assert_eq!(source_type_of_phrase(phrase), *want, "{phrase}");

@@ -82,6 +82,10 @@ pub fn source_type_of_phrase(text: &str) -> Option<SourceType> {
         Shape::Pronoun(e) => Some(if e.class == "person" { SourceType::Person } else { SourceType::Unknown }),
         Shape::Container { .. } => Some(SourceType::Document),
         Shape::Named { name, descriptor } => {
+            let name_words = Words::new(text, name);
+            if name_words.len() == 1 && is_calendar_word(&name_words.lower[0]) {
+                return None;
+            }
             let d = descriptor.map(|s| describe(&Words::new(text, s)));
             Some(kind_of_name(&Words::new(text, name), d.as_ref()))
         }
@@ -93,6 +97,35 @@ pub fn source_type_of_phrase(text: &str) -> Option<SourceType> {
             d.head.map(|(e, _)| kind_of_head(e))
         }
     }
+}
+
+/// Days and months: capitalised, never a source ("On Monday, …").
+fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+    )
 }
 
 /// The source type of a descriptor class or a title.
