@@ -247,7 +247,6 @@ PHRASES = [
     ("testify about", "speech", "np", "The director testified about the breach."),
     ("object to", "speech", "np", "Neighbours objected to the tower."),
     ("apologize for", "speech", "np", "The company apologized for the outage."),
-    ("blame for", "speech", "np", "Critics blamed the mayor for the delay."),
     ("point out", "speech", "that quote inverted", "The lawyer pointed out that the law was new."),
     ("make clear", "speech", "that", "The minister made clear that no deal was possible."),
     ("make it clear", "speech", "that", "The minister made it clear that no deal was possible."),
