@@ -48,8 +48,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let stem = path.file_stem().unwrap().to_str().unwrap().to_uppercase();
         let text = fs::read_to_string(&path).unwrap();
-        let file: File = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         writeln!(code, "/// Generated from `{}`.", path.display()).unwrap();
         writeln!(code, "pub static {stem}: &[Entry] = &[").unwrap();
         for e in &file.entry {

@@ -18,7 +18,12 @@ IRREGULAR = {
     "plan": ("plans", "planned", "planned", "planning"), "quip": ("quips", "quipped", "quipped", "quipping"),
     "refer": ("refers", "referred", "referred", "referring"), "concur": ("concurs", "concurred", "concurred", "concurring"),
     "rebut": ("rebuts", "rebutted", "rebutted", "rebutting"), "submit": ("submits", "submitted", "submitted", "submitting"),
-    "forbid": ("forbids", "forbade", "forbidden", "forbidding"), "bet": ("bets", "bet", "bet", "betting"),
+    "forbid": ("forbids", "forbade", "forbidden", "forbidding"), "bet": ("bets", "bet", "bet", "betting"), "blame": ("blames", "blamed", "blamed", "blaming"),
+    "slam": ("slams", "slammed", "slammed", "slamming"), "rebuke": ("rebukes", "rebuked", "rebuked", "rebuking"),
+    "fault": ("faults", "faulted", "faulted", "faulting"), "rail": ("rails", "railed", "railed", "railing"),
+    "prefer": ("prefers", "preferred", "preferred", "preferring"), "spell": ("spells", "spelled", "spelt", "spelling"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"), "weigh": ("weighs", "weighed", "weighed", "weighing"),
+    "lash": ("lashes", "lashed", "lashed", "lashing"), "berate": ("berates", "berated", "berated", "berating"),
     "fret": ("frets", "fretted", "fretted", "fretting"), "brag": ("brags", "bragged", "bragged", "bragging"),
     "signal": ("signals", "signaled", "signalled", "signaling"), "cancel": ("cancels", "canceled", "cancelled", "canceling"),
     "take": ("takes", "took", "taken", "taking"),
@@ -196,8 +201,52 @@ VERBS = [
     ("react", "speech", "quote inverted weak", "“This is false,” the spokesperson reacted."),
 ]
 
-# Multi-word cues: the phrase, class, tags, example.
+# Verbs of stance whose object is the content: "X endorsed Clinton", "X condemned the test".
+NP_VERBS = """endorse condemn criticize criticise praise describe accuse denounce support oppose blame
+question defend welcome dismiss mock slam blast attack thank cite discuss mention reject promote back
+propose recommend detail reference label liken characterize portray challenge applaud hail laud credit
+fault lambaste chide scold rebuke decry deplore celebrate demand request seek express voice echo tout
+highlight emphasize stress advocate champion condone excoriate ridicule berate commend congratulate
+disparage belittle insult threaten pressure press examine investigate rate call describe admire
+predict announce reveal acknowledge confirm deny dispute offer promise pledge vow recall invoke
+suggest imply mean consider view regard see favor favour prefer like dislike hate love fear doubt
+trust distrust respect blast""".split()
+
 PHRASES = [
+    ("talk about", "speech", "np", "The senator talked about the economy."),
+    ("speak about", "speech", "np", "She spoke about her childhood."),
+    ("speak of", "speech", "np", "He spoke of a new era."),
+    ("speak out against", "speech", "np", "The bishop spoke out against the war."),
+    ("complain about", "speech", "np", "Residents complained about the noise."),
+    ("worry about", "belief", "np", "Parents worry about school safety."),
+    ("warn of", "speech", "np", "Experts warned of a recession."),
+    ("warn about", "speech", "np", "Doctors warned about the risks."),
+    ("warn against", "speech", "np", "The minister warned against complacency."),
+    ("ask about", "speech", "np", "Reporters asked about the deal."),
+    ("ask for", "speech", "np", "The mayor asked for patience."),
+    ("argue for", "speech", "np", "Economists argued for lower rates."),
+    ("argue against", "speech", "np", "The union argued against the merger."),
+    ("call for", "speech", "np", "Protesters called for his resignation."),
+    ("call on", "speech", "np", "The senator called on the president to resign."),
+    ("push for", "speech", "np", "Advocates pushed for new rules."),
+    ("advocate for", "speech", "np", "She advocated for paid leave."),
+    ("point to", "speech", "np", "Supporters point to falling crime."),
+    ("refer to", "speech", "np", "He referred to the scandal."),
+    ("lash out at", "speech", "np", "The candidate lashed out at the media."),
+    ("rail against", "speech", "np", "The governor railed against the tax."),
+    ("take aim at", "speech", "np", "The ad took aim at the senator."),
+    ("weigh in on", "speech", "np", "The president weighed in on the dispute."),
+    ("comment on", "speech", "np", "The company declined to comment on the report."),
+    ("respond to", "speech", "np", "The ministry responded to the criticism."),
+    ("react to", "speech", "np", "Markets reacted to the news."),
+    ("insist on", "speech", "np", "The lawyers insisted on a delay."),
+    ("boast about", "speech", "np", "He boasted about his wealth."),
+    ("brag about", "speech", "np", "He bragged about his ratings."),
+    ("joke about", "speech", "np", "The host joked about the weather."),
+    ("write about", "speech", "np", "She wrote about her illness."),
+    ("testify about", "speech", "np", "The director testified about the breach."),
+    ("object to", "speech", "np", "Neighbours objected to the tower."),
+    ("apologize for", "speech", "np", "The company apologized for the outage."),
     ("point out", "speech", "that quote inverted", "The lawyer pointed out that the law was new."),
     ("make clear", "speech", "that", "The minister made clear that no deal was possible."),
     ("make it clear", "speech", "that", "The minister made it clear that no deal was possible."),
@@ -228,11 +277,16 @@ out = ["# Reporting cues: verbs of speech, belief, intention and perception in e
        "# as \"…, said X\"; object = takes a person object before the clause; to = an infinitive",
        "# complement counts as content; denial = the verb itself denies; weak = needs \"that\", a",
        "# colon or a quotation after it to count.", ""]
+for v in NP_VERBS:
+    if not any(x[0] == v for x in VERBS):
+        VERBS.append((v, "speech", "np", "The senator %s the plan." % inflect(v)[2]))
 seen = set()
 for verb, cls, tags, ex in VERBS:
     if verb in seen:
         continue
     seen.add(verb)
+    if verb in NP_VERBS and "np" not in tags.split():
+        tags = tags + " np"
     out += ["[[entry]]", "name = \"%s\"" % verb, "forms = " + toml_list(inflect(verb)), "class = \"%s\"" % cls,
             "tags = " + toml_list(tags.split()), "examples = " + toml_list([ex]), ""]
 for phrase, cls, tags, ex in PHRASES + FIXED:

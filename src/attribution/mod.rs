@@ -29,6 +29,14 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         }
         let sent = Sent::new(doc, s, &quotes);
         for cue in &cues {
+            // Words inside a quotation belong to the quoted speaker, whose own reporting is not
+            // the article's attribution ("“I think we will win,” she said").
+            if quotes
+                .iter()
+                .any(|q| q.inner.contains(cue.span) && q.inner.len() > cue.span.len() + 2 && q.closed)
+            {
+                continue;
+            }
             // "according to X" right after another cue is that cue's relay, not a claim.
             if cue.kind == crate::cues::CueKind::AccordingTo
                 && cues.iter().any(|c| {

@@ -10,6 +10,8 @@ use crate::text::{Document, Span, TokenKind};
 
 /// Longest subject phrase, in tokens, looked at leftwards from a verb.
 const MAX_SOURCE_TOKENS: usize = 14;
+/// Longest appositive after an inverted source ("said X, a … who …").
+const MAX_APPOSITIVE_TOKENS: usize = 40;
 /// How far after a verb its "that", colon or quotation may be.
 const MAX_GAP_TO_CONTENT: usize = 16;
 /// The shortest content (in words) taken from before a cue ("…, he said").
@@ -65,6 +67,10 @@ impl<'d> Sent<'d> {
     }
     fn is_capitalised(&self, i: usize) -> bool {
         self.raw(i).starts_with(|c: char| c.is_uppercase())
+    }
+    /// A reporting verb at token `i` (not a capitalised name such as "Rules").
+    fn is_verb(&self, i: usize) -> bool {
+        crate::cues::is_cue_verb(self.w(i)) && (i == self.first || !self.is_capitalised(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.end && self.raw(i) == p
@@ -200,6 +206,16 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
         let k = i - 1;
         let w = s.w(k);
         let kind = s.kind(k);
+        if w == ")" {
+            // "Rep. Jim Jordan (R-Ohio)": a parenthesis belongs to the phrase.
+            match (limit..k).rev().find(|&j| s.w(j) == "(") {
+                Some(j) => {
+                    i = j;
+                    continue;
+                }
+                None => break,
+            }
+        }
         if kind == TokenKind::Quote || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
             break;
         }
@@ -207,7 +223,7 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
             i = k; // "Smith and Jones"
             continue;
         }
-        if LEFT_BOUNDARY.contains(&w) || crate::cues::is_cue_verb(w) {
+        if LEFT_BOUNDARY.contains(&w) || s.is_verb(k) {
             break;
         }
         i = k;
@@ -230,13 +246,31 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
     Some(i)
 }
 
+/// Steps left from a verb over auxiliaries, adverbs and catenatives ("has also", "really",
+/// "continues to") to where its subject ends.
+fn skip_to_subject(s: &Sent, verb: usize) -> usize {
+    let mut end = verb;
+    loop {
+        if end <= s.first {
+            return end;
+        }
+        let w = s.w(end - 1);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&w)
+            || (w.ends_with("ly") && w.len() > 4 && !s.is_capitalised(end - 1))
+        {
+            end -= 1;
+        } else if w == "to" && end >= s.first + 2 && CATENATIVES.contains(&s.w(end - 2)) {
+            end -= 2;
+        } else {
+            return end;
+        }
+    }
+}
+
 /// The source to the left of a verb at `verb`: skips auxiliaries and adverbs, then takes the
 /// subject phrase, with an appositive between commas ("Liu Pengyu, spokesperson for …, wrote").
 fn left_source(s: &Sent, verb: usize) -> Option<Span> {
-    let mut end = verb;
-    while end > s.first && BETWEEN_SUBJECT_AND_VERB.contains(&s.w(end - 1)) {
-        end -= 1;
-    }
+    let end = skip_to_subject(s, verb);
     if end > s.first && s.is_comma(end - 1) {
         // "X, an appositive, said": the appositive and the name before it.
         let app_end = end - 1;
@@ -252,6 +286,42 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
     Some(s.cover(start, end))
 }
 
+/// Whether the words after an inverted verb can start its subject ("said Smith", "said the
+/// minister", "said one official"), rather than its object ("stressed her support").
+fn looks_like_source_start(s: &Sent, i: usize) -> bool {
+    let mut i = i;
+    while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) && !matches!(s.w(i), "the" | "a") {
+        i += 1;
+    }
+    i < s.end
+        && (s.is_capitalised(i)
+            || matches!(
+                s.w(i),
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "another"
+                    | "several"
+                    | "some"
+                    | "many"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "officials"
+                    | "experts"
+                    | "analysts"
+                    | "sources"
+                    | "critics"
+                    | "police"
+                    | "authorities"
+                    | "residents"
+                    | "witnesses"
+            ))
+}
+
 /// The source after an inverted verb: "…, said Lotfi Azzouz, Tunisia country director for
 /// Amnesty International."
 fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
@@ -264,7 +334,7 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?")
         && s.kind(i) != TokenKind::Quote
     {
-        if crate::cues::is_cue_verb(s.w(i)) || matches!(s.w(i), "who" | "that" | "in" | "on") && i > start {
+        if s.is_verb(i) || matches!(s.w(i), "who" | "that" | "in" | "on") && i > start {
             break;
         }
         i += 1;
@@ -273,18 +343,22 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         return None;
     }
     let mut end = i;
-    // An appositive that runs to the end of the sentence belongs to the source.
+    // An appositive that runs to the end of the sentence belongs to the source: "said Erin
+    // Murphy, a former Clinton aide who accompanied her to Burma in 2011."
     if i < s.end && s.is_comma(i) {
         let mut j = i + 1;
-        while j < s.end && !matches!(s.raw(j), "," | "." | ";" | ":" | "—") && s.kind(j) != TokenKind::Quote
-        {
-            if crate::cues::is_cue_verb(s.w(j)) || s.w(j) == "who" {
+        while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && s.kind(j) != TokenKind::Quote {
+            if s.is_verb(j) && s.w(j).ends_with("ing") {
                 break;
             }
             j += 1;
         }
-        if (j == s.end || s.is_punct(j, ".")) && j > i + 1 && j - i <= MAX_SOURCE_TOKENS {
-            end = j;
+        let mut stop = j;
+        while stop > i + 1 && matches!(s.raw(stop - 1), "." | "," | "!" | "?") {
+            stop -= 1;
+        }
+        if (j == s.end || j == stop + 1) && stop > i + 1 && stop - i <= MAX_APPOSITIVE_TOKENS {
+            end = stop;
         }
     }
     Some((s.cover(start, end), end))
@@ -297,10 +371,17 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if j >= s.end {
         return None;
     }
-    let limit = s.end.min(j + MAX_GAP_TO_CONTENT);
+    // What may stand between the verb and its "that" or quotation: nothing, time words, a
+    // prepositional phrase ("in a statement", "to reporters"), or the person told ("told CNN").
+    let first = s.w(j);
+    let gap_ok = is_time_word(first)
+        || s.is_comma(j)
+        || GAP_PREPOSITIONS.contains(&first)
+        || cue.has_tag("object") && (OBJECT_WORDS.contains(&first) || s.is_capitalised(j));
+    let limit = if gap_ok { s.end.min(j + MAX_GAP_TO_CONTENT) } else { s.end.min(j + 1) };
     for k in j..limit {
         let w = s.w(k);
-        if k > j && (crate::cues::is_cue_verb(w) || matches!(w, "." | ";" | "?" | "!")) {
+        if k > j && (s.is_verb(k) || matches!(w, "." | ";" | "?" | "!")) {
             break;
         }
         let channel = (k > j).then(|| s.cover(j, k));
@@ -330,6 +411,20 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
         return Some((j, None));
     }
+    // Verbs of stance: the object is the content ("condemned the test", "called for calm").
+    if cue.has_tag("np") {
+        let mut k = j;
+        while k < s.end && is_time_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next") {
+            k += 1;
+        }
+        let w = s.w(k);
+        if k < s.end
+            && s.kind(k) != TokenKind::Punct
+            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as")
+        {
+            return (s.word_count(k, s.end) >= 1).then(|| (k, (k > j).then(|| s.cover(j, k))));
+        }
+    }
     if cue.has_tag("weak") || !cue.has_tag("that") || form == Form::Gerund && !cue.has_tag("quote") {
         return None;
     }
@@ -354,7 +449,12 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
         return None;
     }
     let w = s.w(k);
+    let w = w.split('\'').next().unwrap_or(w); // "they're", "he'd"
+                                               // After the strongest verbs ("said", "says") any word but a preposition or conjunction
+                                               // starts the reported clause: "said parents still want …".
+    let strong = cue.has_tag("inverted") && cue.entry.class == "speech";
     let starts_clause = CLAUSE_STARTERS.contains(&w)
+        || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
         || s.kind(k) == TokenKind::Number
         || s.is_open_quote(k);
@@ -381,7 +481,7 @@ fn content_from(s: &Sent, start: usize) -> Option<Span> {
     for k in start + 1..s.end {
         if s.is_comma(k) && k + 1 < s.end {
             let next = s.w(k + 1);
-            if next.ends_with("ing") && crate::cues::is_cue_verb(next) {
+            if next.ends_with("ing") && s.is_verb(k + 1) {
                 end = k;
                 break;
             }
@@ -433,6 +533,29 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     // Passive "was told that …": the source, if any, follows "by".
     let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag("phrase");
     let participial = form == Form::Gerund && (prev == "," || prev == "—" || before.is_none());
+    // "“C,” said X." / "C, wrote X for Y.": the verb right after a comma or a closing quotation,
+    // its subject after it, to the end of the sentence.
+    if let Some(b) = before {
+        let after_comma = s.is_comma(b) || s.is_close_quote(b) || s.raw(b) == "—";
+        // "Clinton, the former secretary of State, stressed her support …" is not inverted: the
+        // subject stands before the verb and the object after it.
+        let subject_with_appositive =
+            left_source(s, cue.first).is_some() && right_content_start(s, cue, form).is_some();
+        if after_comma && cue.has_tag("inverted") && !passive && !subject_with_appositive {
+            if let Some((source, end)) =
+                right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
+            {
+                // Only a short tail may follow ("in a statement", "on Tuesday").
+                let to_end = s.word_count(end, s.end) <= 6
+                    && (end..s.end).all(|i| !s.is_verb(i) && s.kind(i) != TokenKind::Quote);
+                if to_end {
+                    if let Some(content) = left_content(s, b + 1) {
+                        return Some(found(s, cue, content, Some(source), kind_of(s, content)));
+                    }
+                }
+            }
+        }
+    }
     let right = right_content_start(s, cue, form);
 
     // "C, X said" / "“C,” said X" / "C, X said Tuesday."
@@ -451,10 +574,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         }
         // Subject before the verb, content before the subject.
         if !participial {
-            let mut end = cue.first;
-            while end > s.first && BETWEEN_SUBJECT_AND_VERB.contains(&s.w(end - 1)) {
-                end -= 1;
-            }
+            let end = skip_to_subject(s, cue.first);
             if let Some(start) = subject_start(s, end) {
                 if start > s.first
                     && (s.is_comma(start - 1) || s.is_close_quote(start - 1) || s.raw(start - 1) == "—")
@@ -463,7 +583,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                     let tail_ok = (cue.last..s.end).all(|i| {
                         is_time_word(s.w(i))
                             || matches!(s.raw(i), "." | "," | "!" | "?")
-                            || s.kind(i) == TokenKind::Word && !crate::cues::is_cue_verb(s.w(i))
+                            || s.kind(i) == TokenKind::Word && !s.is_verb(i)
                     });
                     let short_tail = s.word_count(cue.last, s.end) <= 8;
                     if tail_ok && short_tail {
@@ -496,6 +616,10 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             let e = (c.last..s.end).find(|&k| matches!(s.raw(k), "," | "." | ";")).unwrap_or(s.end);
             (e > c.last).then(|| s.cover(c.last, e))
         });
+    // An active verb whose subject cannot be found is more often a misreading than a claim.
+    if source.is_none() && !passive && !cue.has_tag("phrase") {
+        return None;
+    }
     let mut f = found(s, cue, content, source, kind_of(s, content));
     f.channel = channel;
     f.via = via;
@@ -513,9 +637,7 @@ fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
     let start = i;
     while i < cue.first && i < start + 6 {
         let w = s.w(i);
-        if i > start
-            && (LEFT_BOUNDARY.contains(&w) || crate::cues::is_cue_verb(w) || s.kind(i) == TokenKind::Punct)
-        {
+        if i > start && (LEFT_BOUNDARY.contains(&w) || s.is_verb(i) || s.kind(i) == TokenKind::Punct) {
             break;
         }
         i += 1;

@@ -40,7 +40,9 @@ fn is_word(c: Option<char>) -> bool {
 }
 
 fn is_space_or_open(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '"' | '‘' | '«'))
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '"' | '‘' | '«')
+    })
 }
 
 /// Finds the quotations of every block of `doc`, in text order of their opening marks.
@@ -51,7 +53,18 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
     for block in &doc.blocks {
         let text = &doc.text;
         let s = block.span.slice(text);
-        let chars: Vec<(usize, char)> = s.char_indices().map(|(i, c)| (block.start_of() + i, c)).collect();
+        // Two straight single marks ('') stand for a double one, as some newspapers write.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+        let mut widths: Vec<usize> = Vec::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            if c == '\'' && chars.last().is_some_and(|&(j, d)| d == '\'' && j + 1 == block.start_of() + i) {
+                *chars.last_mut().unwrap() = (block.start_of() + i - 1, '"');
+                *widths.last_mut().unwrap() = 2;
+                continue;
+            }
+            chars.push((block.start_of() + i, c));
+            widths.push(c.len_utf8());
+        }
         let mut stack: Vec<Open> = Vec::new();
         let first_mark = chars.iter().find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
         let continuing = carried.take().filter(|_| matches!(first_mark, Some('“' | '"' | '«' | '„' | '”')));
@@ -64,7 +77,10 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             // Closing the innermost open quotation?
             if let Some(open) = top {
                 let closes = match c {
-                    '"' => open.closer == '"' && !(is_space_or_open(prev) && is_word(next) && open.family == Family::Single),
+                    '"' => {
+                        open.closer == '"'
+                            && !(is_space_or_open(prev) && is_word(next) && open.family == Family::Single)
+                    }
                     '”' | '“' | '»' | '«' | '›' | '‹' => c == open.closer,
                     '’' | '\'' => {
                         open.family == Family::Single
@@ -86,7 +102,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                         }
                     }
                     let open = stack.pop().unwrap();
-                    let end = at + c.len_utf8();
+                    let end = at + widths[k];
                     quotes.push(Quote {
                         outer: Span::new(open.at, end),
                         inner: Span::new(open.at + open.len, at),
@@ -109,13 +125,16 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 '”' if k == 0 && top.is_none() => Some((Family::Double, '”')),
                 '‘' | '‚' if !is_word(prev) => Some((Family::Single, '’')),
                 // A straight single mark opens only at a word start, and not in "'90s" or "'em".
-                '\'' if is_space_or_open(prev) && is_word(next) && !next.is_some_and(|n| n.is_ascii_digit()) => {
+                '\'' if is_space_or_open(prev)
+                    && is_word(next)
+                    && !next.is_some_and(|n| n.is_ascii_digit()) =>
+                {
                     Some((Family::Single, '\''))
                 }
                 _ => None,
             };
             if let Some((family, closer)) = opener {
-                stack.push(Open { at, len: c.len_utf8(), family, closer });
+                stack.push(Open { at, len: widths[k], family, closer });
             }
         }
         // Whatever is still open ends with the paragraph.
@@ -184,8 +203,19 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(inner("T\nAlibaba's rock of the '90s and investors’ money ‘rocks’."), [("rocks".into(), 0, true)]);
+        assert_eq!(
+            inner("T\nAlibaba's rock of the '90s and investors’ money ‘rocks’."),
+            [("rocks".into(), 0, true)]
+        );
         assert_eq!(inner("T\nAlibaba’s shares rose."), []);
+    }
+
+    #[test]
+    fn doubled_single_marks_are_double_quotes() {
+        assert_eq!(
+            inner("T\n''It is over,'' he said, ''really.''"),
+            [("It is over,".into(), 0, true), ("really.".into(), 0, true)]
+        );
     }
 
     #[test]

@@ -144,7 +144,8 @@ mod tests {
 
     #[test]
     fn plain_text_blocks() {
-        let doc = Document::from_plain_text("Title here\n\nFirst para. Second sentence.\nA heading\nLast para.\n");
+        let doc =
+            Document::from_plain_text("Title here\n\nFirst para. Second sentence.\nA heading\nLast para.\n");
         let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph]);
         assert_eq!(doc.sentences.len(), 5);

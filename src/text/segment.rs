@@ -7,21 +7,57 @@ use super::Span;
 
 /// Abbreviations that are followed by a period and rarely end a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
-    "capt", "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "sr", "jr", "messrs", "mme",
-    "no", "nos", "vs", "v", "etc", "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd",
-    "e.g", "i.e", "a.m", "p.m", "al", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind",
-    "kan", "ky", "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
-    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "pres", "rev", "hon", "st", "mt", "ft", "sr", "jr", "messrs", "mme", "no", "nos",
+    "vs", "v", "etc", "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "e.g", "i.e",
+    "a.m", "p.m", "al", "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+    "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo",
 ];
 
 /// Abbreviations (the ones that can end a sentence, like "Inc." or "U.S.") never swallow a break
 /// before one of these words.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This",
-    "That", "These", "Those", "His", "Her", "Its", "Their", "There", "When", "While", "If", "As",
-    "After", "Before", "According", "Some", "Many", "Most", "One", "Two", "For", "So", "Yet", "Still",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "When",
+    "While",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+    "For",
+    "So",
+    "Yet",
+    "Still",
 ];
 
 /// Abbreviations after which a sentence may well end ("… in the U.S. The president …").
@@ -79,11 +115,8 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
             continue;
         }
         // … and something that starts a sentence.
-        let next_word: &str = trimmed
-            .split(|ch: char| ch.is_whitespace())
-            .next()
-            .unwrap_or("")
-            .trim_start_matches(is_opener);
+        let next_word: &str =
+            trimmed.split(|ch: char| ch.is_whitespace()).next().unwrap_or("").trim_start_matches(is_opener);
         let first = trimmed.chars().next().unwrap();
         let starts = first.is_uppercase()
             || first.is_numeric()
@@ -94,11 +127,14 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
         if c == '.' && at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
             let word = word_before(text, at);
             let lower = word.to_lowercase();
-            let starter = SENTENCE_STARTERS.contains(&next_word.trim_end_matches(|x: char| !x.is_alphanumeric()));
+            let starter =
+                SENTENCE_STARTERS.contains(&next_word.trim_end_matches(|x: char| !x.is_alphanumeric()));
             let single_initial = word.chars().count() == 1 && word.chars().all(|x| x.is_uppercase());
             let dotted = word.contains('.'); // U.S, D.C, e.g
             if (single_initial && !starter)
-                || (TITLE_ABBREVIATIONS.contains(&lower.as_str()) && !MAY_END_SENTENCE.contains(&lower.as_str()) && !starter)
+                || (TITLE_ABBREVIATIONS.contains(&lower.as_str())
+                    && !MAY_END_SENTENCE.contains(&lower.as_str())
+                    && !starter)
                 || (dotted && !starter && !MAY_END_SENTENCE.contains(&lower.as_str()))
                 || (MAY_END_SENTENCE.contains(&lower.as_str()) && !starter)
             {
@@ -136,13 +172,19 @@ mod tests {
 
     #[test]
     fn dotted_abbreviation_can_end_a_sentence() {
-        assert_eq!(split("He moved to the U.S. The move was hard."), ["He moved to the U.S.", "The move was hard."]);
+        assert_eq!(
+            split("He moved to the U.S. The move was hard."),
+            ["He moved to the U.S.", "The move was hard."]
+        );
         assert_eq!(split("The U.S. Army said so."), ["The U.S. Army said so."]);
     }
 
     #[test]
     fn initials_and_decimals() {
-        assert_eq!(split("George W. Bush said growth was 3.5 percent. Fine."), ["George W. Bush said growth was 3.5 percent.", "Fine."]);
+        assert_eq!(
+            split("George W. Bush said growth was 3.5 percent. Fine."),
+            ["George W. Bush said growth was 3.5 percent.", "Fine."]
+        );
     }
 
     #[test]

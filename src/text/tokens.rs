@@ -60,7 +60,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             if j < chars.len() && chars[j].1 == '.' && s[at..chars[j].0].contains('.') {
                 j += 1;
             }
-            if c.is_numeric() { TokenKind::Number } else { TokenKind::Word }
+            if c.is_numeric() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
         } else if is_quote_mark(c) {
             TokenKind::Quote
         } else {
