@@ -278,3 +278,19 @@ fn token_f1_counts_words_as_multisets() {
     assert!((token_f1("a a b", "a b b") - 2.0 / 3.0).abs() < 1e-9);
     assert_eq!(token_f1("東京", "東 京"), 1.0);
 }
+
+#[test]
+fn deep_and_large_pages_do_not_break() {
+    // Unclosed tags nest without end: no stack overflow, no hang, the article still found.
+    let deep = format!("<html><body>{}<p>{LOREM}</p><p>{LOREM}</p></body></html>", "<div>".repeat(3_000));
+    let _ = extract_html(&deep);
+    let deep_inline = format!(
+        "<html><body><article><p>{LOREM}</p><p>{LOREM}</p></article>{}</body></html>",
+        "<b>".repeat(20_000)
+    );
+    assert!(extract_html(&deep_inline).is_some());
+    // A long page.
+    let long: String = (0..3_000).map(|i| format!("<p>Paragraph {i}. {LOREM}</p>")).collect();
+    let a = extract_html(&page(&format!("<article>{long}</article>"))).expect("an article");
+    assert_eq!(a.blocks.len(), 3_001);
+}

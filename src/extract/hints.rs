@@ -48,6 +48,25 @@ const UNLIKELY: &[&str] = &[
     "sharing",
     "signup",
 ];
+/// Class/id fragments of furniture that nothing rescues (`c-article-most-popular` is not the article).
+const ALWAYS_UNLIKELY: &[&str] = &[
+    "ai2html",
+    "most-popular",
+    "mostpopular",
+    "most-read",
+    "mostread",
+    "newsletter",
+    "cookie",
+    "consent",
+    "gdpr",
+    "outbrain",
+    "taboola",
+    "read-more",
+    "readmore",
+    "related-",
+    "recommended",
+    "paywall",
+];
 /// Class/id fragments that rescue an element matching [`UNLIKELY`].
 const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow", "story"];
 /// Class/id fragments that raise an element's score.
@@ -172,7 +191,8 @@ pub fn is_unlikely(hints: &str, role: &str) -> bool {
     if UNLIKELY_ROLES.contains(&role) {
         return true;
     }
-    (any_sub(hints, UNLIKELY) || any_word(hints, AD_WORDS)) && !any_sub(hints, MAYBE)
+    any_sub(hints, ALWAYS_UNLIKELY)
+        || ((any_sub(hints, UNLIKELY) || any_word(hints, AD_WORDS)) && !any_sub(hints, MAYBE))
 }
 
 /// +25 for a positive hint, -25 for a negative one (both may apply).

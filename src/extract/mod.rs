@@ -188,3 +188,75 @@ fn word_tokens(text: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// A hand-built tree, as a live-DOM backend would hand it out: nodes are arena indices.
+    struct VecDom {
+        nodes: Vec<(Option<&'static str>, &'static str, Vec<usize>)>, // (tag, text or class, children)
+    }
+
+    impl VecDom {
+        fn add(&mut self, tag: Option<&'static str>, s: &'static str, kids: Vec<usize>) -> usize {
+            self.nodes.push((tag, s, kids));
+            self.nodes.len() - 1
+        }
+    }
+
+    impl Dom for VecDom {
+        type Node = usize;
+        fn root(&self) -> usize {
+            self.nodes.len() - 1
+        }
+        fn first_child(&self, n: usize) -> Option<usize> {
+            self.nodes[n].2.first().copied()
+        }
+        fn next_sibling(&self, n: usize) -> Option<usize> {
+            let parent = self.nodes.iter().position(|(_, _, k)| k.contains(&n))?;
+            let kids = &self.nodes[parent].2;
+            kids.get(kids.iter().position(|&k| k == n)? + 1).copied()
+        }
+        fn tag(&self, n: usize) -> Option<Cow<'_, str>> {
+            self.nodes[n].0.map(Cow::Borrowed)
+        }
+        fn attr(&self, n: usize, name: &str) -> Option<Cow<'_, str>> {
+            (name == "class" && self.nodes[n].0.is_some()).then(|| Cow::Borrowed(self.nodes[n].1))
+        }
+        fn text(&self, n: usize) -> Option<Cow<'_, str>> {
+            self.nodes[n].0.is_none().then(|| Cow::Borrowed(self.nodes[n].1))
+        }
+    }
+
+    const PARA: &str = "  The council adopted the budget on Tuesday, the mayor said, after a long debate \
+        about schools, roads and clinics in the northern districts of the town, which had waited years.";
+
+    #[test]
+    fn generic_over_any_dom() {
+        let mut d = VecDom { nodes: Vec::new() };
+        let t = d.add(None, "Budget adopted after long debate", vec![]);
+        let h1 = d.add(Some("h1"), "", vec![t]);
+        let mut paras = vec![h1];
+        for _ in 0..3 {
+            let t = d.add(None, PARA, vec![]);
+            paras.push(d.add(Some("p"), "", vec![t]));
+        }
+        let nav_text = d.add(None, "Home World Sport", vec![]);
+        let nav = d.add(Some("nav"), "", vec![nav_text]);
+        let article = d.add(Some("article"), "story", paras);
+        let body = d.add(Some("body"), "", vec![nav, article]);
+        d.add(Some("html"), "", vec![body]);
+
+        let a = extract(&d).expect("an article");
+        assert_eq!(a.title.as_deref(), Some("Budget adopted after long debate"));
+        assert_eq!(a.blocks.len(), 4);
+        assert!(a.blocks[1..].iter().all(|b| b.kind == BlockKind::Paragraph && b.text == PARA.trim()));
+        assert_eq!(a.blocks[0].pieces, vec![(t, 0)]);
+        let pos = a.blocks[1].locate(&d, 4).expect("a position");
+        assert_eq!((pos.byte, pos.utf16), (6, 6)); // two leading spaces skipped
+        assert!(!a.body_text().contains("Home"));
+        assert_eq!(a.document().blocks.len(), 4);
+    }
+}
