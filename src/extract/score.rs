@@ -123,8 +123,9 @@ pub(crate) fn remove_furniture<N>(tree: &Tree<N>, removed: &mut [bool]) {
             continue;
         }
         let tag = item.tag.as_str();
+        // Only a subtree's root is flagged: every walk skips the whole range.
         if FURNITURE_TAGS.contains(&tag) {
-            mark(tree, removed, i);
+            removed[i] = true;
             continue;
         }
         if tag == "body" || tag == "html" {
@@ -135,15 +136,9 @@ pub(crate) fn remove_furniture<N>(tree: &Tree<N>, removed: &mut [bool]) {
             || (hints::is_share(&item.hints) && small(SHARE_MAX_CHARS))
             || is_read_also(tree, removed, i)
         {
-            mark(tree, removed, i);
+            removed[i] = true;
         }
     }
-}
-
-fn mark<N>(tree: &Tree<N>, removed: &mut [bool], i: usize) {
-    // Only the subtree's root is flagged; walks skip the whole range.
-    let _ = tree;
-    removed[i] = true;
 }
 
 fn is_read_also<N>(tree: &Tree<N>, removed: &[bool], i: usize) -> bool {
