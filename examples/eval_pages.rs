@@ -31,7 +31,7 @@ mod native {
         let lang = serde_json::from_str::<serde_json::Value>(&meta)
             .ok()
             .and_then(|v| v.get("lang").and_then(|l| l.as_str()).map(str::to_lowercase));
-        lang.map_or(true, |l| l.starts_with("en"))
+        !matches!(lang, Some(l) if !l.starts_with("en"))
     }
 
     pub fn main() {

@@ -87,7 +87,7 @@ pub fn extract<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
         }
         let chars: usize = out.blocks.iter().map(|b| b.text.chars().count()).sum();
         let enough = chars >= MIN_ARTICLE_CHARS;
-        if best.as_ref().map_or(true, |(c, _)| chars > *c) {
+        if !matches!(&best, Some((c, _)) if *c >= chars) {
             best = Some((chars, out.blocks));
         }
         if enough {
