@@ -294,3 +294,18 @@ fn deep_and_large_pages_do_not_break() {
     let a = extract_html(&page(&format!("<article>{long}</article>"))).expect("an article");
     assert_eq!(a.blocks.len(), 3_001);
 }
+
+#[test]
+fn short_article_does_not_grow_its_comments_back() {
+    let comments: String = (0..12)
+        .map(|i| format!("<div class=\"comment\"><p>Reader {i} wrote: I think the council is wrong, and the budget, frankly, is a disgrace to every taxpayer in town.</p></div>"))
+        .collect();
+    let article = format!(
+        r#"<article><h1>Budget grows by a third</h1><p>{LOREM}</p><p>The vote is next week, officials said on Monday.</p><p>{LOREM}</p></article>
+        <div id="comments" class="comments-area">{comments}</div>"#
+    );
+    let a = extract_html(&page(&article)).expect("an article");
+    let text = text_of(&a);
+    assert!(text.contains("The committee met on Tuesday"));
+    assert!(!text.contains("Reader"), "{text}");
+}

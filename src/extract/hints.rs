@@ -48,8 +48,11 @@ const UNLIKELY: &[&str] = &[
     "sharing",
     "signup",
 ];
-/// Class/id fragments of furniture that nothing rescues (`c-article-most-popular` is not the article).
+/// Class/id fragments of furniture that nothing rescues (`c-article-most-popular` is not the
+/// article), removed in every attempt: a short article must not grow its comments back on a retry.
 const ALWAYS_UNLIKELY: &[&str] = &[
+    "comments",
+    "disqus",
     "ai2html",
     "most-popular",
     "mostpopular",
@@ -191,8 +194,12 @@ pub fn is_unlikely(hints: &str, role: &str) -> bool {
     if UNLIKELY_ROLES.contains(&role) {
         return true;
     }
+    (any_sub(hints, UNLIKELY) || any_word(hints, AD_WORDS)) && !any_sub(hints, MAYBE)
+}
+
+/// Furniture whatever the attempt (see [`ALWAYS_UNLIKELY`]).
+pub fn is_always_unlikely(hints: &str) -> bool {
     any_sub(hints, ALWAYS_UNLIKELY)
-        || ((any_sub(hints, UNLIKELY) || any_word(hints, AD_WORDS)) && !any_sub(hints, MAYBE))
 }
 
 /// +25 for a positive hint, -25 for a negative one (both may apply).

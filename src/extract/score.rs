@@ -111,8 +111,8 @@ pub(crate) struct Selection {
     pub removed: Vec<bool>,
 }
 
-/// Marks what is never article text, whatever the attempt: furniture tags, bylines, share bars,
-/// "Read also" boxes, forms with controls.
+/// Marks what is never article text, whatever the attempt: furniture tags and classes (comments,
+/// newsletters, cookie banners), bylines, share bars, "Read also" boxes.
 pub(crate) fn remove_furniture<N>(tree: &Tree<N>, removed: &mut [bool]) {
     for i in 0..tree.items.len() {
         if removed[i] {
@@ -132,7 +132,8 @@ pub(crate) fn remove_furniture<N>(tree: &Tree<N>, removed: &mut [bool]) {
             continue;
         }
         let small = |max| tree.stats(i, removed).chars <= max;
-        if (hints::is_byline(&item.hints) && small(BYLINE_MAX_CHARS))
+        if hints::is_always_unlikely(&item.hints)
+            || (hints::is_byline(&item.hints) && small(BYLINE_MAX_CHARS))
             || (hints::is_share(&item.hints) && small(SHARE_MAX_CHARS))
             || is_read_also(tree, removed, i)
         {
