@@ -61,7 +61,7 @@ VERBS = [
     ("write", "speech", "that quote inverted", "The columnist wrote that the vote was rigged."),
     ("tweet", "speech", "that quote inverted", "The senator tweeted that the bill was dead."),
     ("post", "speech", "that quote weak", "The mayor posted that schools would close."),
-    ("state", "speech", "that quote inverted", "The agency stated that no one was hurt."),
+    ("state", "speech", "that quote weak", "The agency stated that no one was hurt."),
     ("claim", "speech", "that quote inverted", "The group claimed that the election was stolen."),
     ("argue", "speech", "that quote inverted", "Critics argued that the law was too broad."),
     ("insist", "speech", "that quote inverted", "The coach insisted that the team was ready."),

@@ -97,13 +97,22 @@ pub fn spread_unverified(found: &[Found], claims: &mut [Claim]) {
             continue;
         }
         let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
-        for j in 0..claims.len() {
-            if j == i || claims[j].start > claims[i].start {
-                continue;
-            }
-            let relayed = claims[j].via.iter().any(|v| v.name == who);
-            let direct = claims[j].source.as_ref().is_some_and(|s| s.name == who);
-            if (relayed || direct) && !claims[j].markers.contains(&Marker::Unverified) {
+        let earlier = |c: &Claim| c.start < claims[i].start;
+        // What the source relayed is what it could not verify; failing that, its own last claim.
+        let relayed: Vec<usize> = (0..claims.len())
+            .filter(|&j| earlier(&claims[j]) && claims[j].via.iter().any(|v| v.name == who))
+            .collect();
+        let targets = if relayed.is_empty() {
+            (0..claims.len())
+                .rev()
+                .find(|&j| earlier(&claims[j]) && claims[j].source.as_ref().is_some_and(|s| s.name == who))
+                .into_iter()
+                .collect()
+        } else {
+            relayed
+        };
+        for j in targets {
+            if !claims[j].markers.contains(&Marker::Unverified) {
                 claims[j].markers.push(Marker::Unverified);
             }
         }

@@ -4,6 +4,7 @@
 
 mod markers;
 mod patterns;
+mod redundant;
 mod unattributed;
 mod words;
 
@@ -28,7 +29,11 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
             continue;
         }
         let sent = Sent::new(doc, s, &quotes);
-        for cue in &cues {
+        // Verbs first, so that an "according to X" they take as their relay is known.
+        let mut order: Vec<&crate::cues::Cue> = cues.iter().collect();
+        order.sort_by_key(|c| c.kind == crate::cues::CueKind::AccordingTo);
+        let mut relays: Vec<Span> = Vec::new();
+        for cue in order {
             // Words inside a quotation belong to the quoted speaker, whose own reporting is not
             // the article's attribution ("“I think we will win,” she said").
             if quotes
@@ -37,17 +42,14 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
             {
                 continue;
             }
-            // "according to X" right after another cue is that cue's relay, not a claim.
+            // "according to X" that a verb took as its relay is not a claim of its own.
             if cue.kind == crate::cues::CueKind::AccordingTo
-                && cues.iter().any(|c| {
-                    matches!(c.kind, crate::cues::CueKind::Verb(_))
-                        && c.last <= cue.first
-                        && cue.first <= c.last + 1
-                })
+                && relays.iter().any(|r| cue.span.end <= r.start && r.start <= cue.span.end + 1)
             {
                 continue;
             }
             if let Some(f) = patterns::attribute(&sent, cue, &cues) {
+                relays.extend(f.via);
                 found.push(f);
             }
         }
@@ -108,6 +110,10 @@ pub fn analyze(doc: &Document) -> Report {
     }
     markers::nest_relays(&found, &mut claims);
     markers::spread_unverified(&found, &mut claims);
+    let keep = redundant::keep(&found, &claims);
+    let mut k = keep.iter();
+    claims.retain(|_| *k.next().unwrap());
+    let found: Vec<Found> = found.into_iter().zip(&keep).filter(|(_, &k)| k).map(|(f, _)| f).collect();
     for span in unattributed::unattributed(doc, &found) {
         let (a, b) = chars(span);
         claims.push(Claim {

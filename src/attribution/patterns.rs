@@ -170,7 +170,11 @@ fn according_to(s: &Sent, cue: &Cue) -> Option<Found> {
         }
         content
     };
-    Some(found(s, cue, content, Some(source), ClaimKind::AccordingTo))
+    let kind = match kind_of(s, content) {
+        ClaimKind::Indirect => ClaimKind::AccordingTo,
+        quoted => quoted,
+    };
+    Some(found(s, cue, content, Some(source), kind))
 }
 
 /// "X's claim that C", "a report by X that C".
@@ -223,6 +227,16 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
             i = k; // "Smith and Jones"
             continue;
         }
+        if w == "and" && i < end {
+            // "The economic and financial daily": adjectives joined under one determiner.
+            let from = k.saturating_sub(3).max(s.first);
+            if let Some(j) = (from..k).rev().find(|&j| matches!(s.w(j), "the" | "a" | "an")) {
+                if (j + 1..k).all(|x| s.kind(x) == TokenKind::Word && !s.is_verb(x)) {
+                    i = j;
+                    continue;
+                }
+            }
+        }
         if LEFT_BOUNDARY.contains(&w) || s.is_verb(k) {
             break;
         }
@@ -256,7 +270,7 @@ fn skip_to_subject(s: &Sent, verb: usize) -> usize {
         }
         let w = s.w(end - 1);
         if BETWEEN_SUBJECT_AND_VERB.contains(&w)
-            || (w.ends_with("ly") && w.len() > 4 && !s.is_capitalised(end - 1))
+            || (w.ends_with("ly") && w.len() > 4 && !s.is_capitalised(end - 1) && !LY_NOUNS.contains(&w))
         {
             end -= 1;
         } else if w == "to" && end >= s.first + 2 && CATENATIVES.contains(&s.w(end - 2)) {
@@ -334,7 +348,14 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?")
         && s.kind(i) != TokenKind::Quote
     {
-        if s.is_verb(i) || matches!(s.w(i), "who" | "that" | "in" | "on") && i > start {
+        let channel_next = CHANNEL_WORDS.contains(&s.w(i + 1))
+            || CHANNEL_WORDS.contains(&s.w(i + 2))
+            || is_date_word(s.w(i + 1))
+            || is_date_word(s.w(i + 2));
+        if s.is_verb(i)
+            || (matches!(s.w(i), "who" | "that") || matches!(s.w(i), "in" | "on") && channel_next)
+                && i > start
+        {
             break;
         }
         i += 1;
@@ -418,9 +439,20 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
             k += 1;
         }
         let w = s.w(k);
+        // "coal states digging in", "the Chinese state": base and third-person forms are often
+        // nouns; they need an object that starts like one.
+        let object_like = !matches!(form, Form::Base | Form::Third)
+            || CLAUSE_STARTERS.contains(&w)
+            || OBJECT_WORDS.contains(&w)
+            || s.is_capitalised(k)
+            || s.kind(k) == TokenKind::Number
+            || s.is_open_quote(k)
+            || cue.has_tag("phrase");
         if k < s.end
+            && object_like
+            && !passive_before(s, cue)
             && s.kind(k) != TokenKind::Punct
-            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as")
+            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as" | "by")
         {
             return (s.word_count(k, s.end) >= 1).then(|| (k, (k > j).then(|| s.cover(j, k))));
         }
@@ -459,6 +491,11 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
         || s.kind(k) == TokenKind::Number
         || s.is_open_quote(k);
     starts_clause.then(|| (k, (k > j).then(|| s.cover(j, k))))
+}
+
+/// Whether the verb is a passive participle ("was backed by").
+fn passive_before(s: &Sent, cue: &Cue) -> bool {
+    cue.first > s.first && PASSIVE_AUX.contains(&s.w(cue.first - 1))
 }
 
 /// The end of content that starts at token `start`: the end of the sentence, cut before a
@@ -533,6 +570,16 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     // Passive "was told that …": the source, if any, follows "by".
     let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag("phrase");
     let participial = form == Form::Gerund && (prev == "," || prev == "—" || before.is_none());
+    // "a group called GTG-1002": naming, not reporting.
+    if matches!(cue.entry.name, "call" | "label" | "name" | "dub")
+        && form == Form::Past
+        && before.is_some_and(|b| {
+            s.kind(b) == TokenKind::Word && !s.is_capitalised(b) && !BETWEEN_SUBJECT_AND_VERB.contains(&prev)
+        })
+        && s.is_capitalised(cue.last.min(s.end - 1))
+    {
+        return None;
+    }
     // "“C,” said X." / "C, wrote X for Y.": the verb right after a comma or a closing quotation,
     // its subject after it, to the end of the sentence.
     if let Some(b) = before {
@@ -545,9 +592,12 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             if let Some((source, end)) =
                 right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
             {
-                // Only a short tail may follow ("in a statement", "on Tuesday").
-                let to_end = s.word_count(end, s.end) <= 6
-                    && (end..s.end).all(|i| !s.is_verb(i) && s.kind(i) != TokenKind::Quote);
+                // What follows the source may not report anything itself.
+                let to_end = (end..s.end).all(|i| {
+                    s.kind(i) != TokenKind::Quote
+                        && s.w(i) != "that"
+                        && !(s.is_verb(i) && s.w(i).ends_with("ing"))
+                });
                 if to_end {
                     if let Some(content) = left_content(s, b + 1) {
                         return Some(found(s, cue, content, Some(source), kind_of(s, content)));
@@ -558,39 +608,26 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     }
     let right = right_content_start(s, cue, form);
 
-    // "C, X said" / "“C,” said X" / "C, X said Tuesday."
-    if right.is_none() && !passive && cue.entry.class == "speech"
-        || right.is_none() && cue.has_tag("inverted")
-    {
-        // Inverted: the verb follows a comma or a closing quotation directly.
-        if let Some(b) = before {
-            let after_comma = s.is_comma(b) || s.is_close_quote(b) || s.raw(b) == "—";
-            if after_comma && cue.has_tag("inverted") {
-                if let Some((source, _)) = right_source(s, cue.last) {
-                    let content = left_content(s, b + 1)?;
-                    return Some(found(s, cue, content, Some(source), kind_of(s, content)));
-                }
-            }
-        }
-        // Subject before the verb, content before the subject.
-        if !participial {
-            let end = skip_to_subject(s, cue.first);
-            if let Some(start) = subject_start(s, end) {
-                if start > s.first
-                    && (s.is_comma(start - 1) || s.is_close_quote(start - 1) || s.raw(start - 1) == "—")
-                {
-                    // Nothing but time words, commas and a channel may follow the verb.
-                    let tail_ok = (cue.last..s.end).all(|i| {
-                        is_time_word(s.w(i))
-                            || matches!(s.raw(i), "." | "," | "!" | "?")
-                            || s.kind(i) == TokenKind::Word && !s.is_verb(i)
-                    });
-                    let short_tail = s.word_count(cue.last, s.end) <= 8;
-                    if tail_ok && short_tail {
-                        let content = left_content(s, start)?;
-                        let source = s.cover(start, end);
-                        return Some(found(s, cue, content, Some(source), kind_of(s, content)));
-                    }
+    // "C, X said" / "“C,” X said" / "C, X said Tuesday." / "“C,” a spokesperson reacted to AFP."
+    if !participial && !passive && (cue.entry.class == "speech" || cue.has_tag("inverted")) {
+        let end = skip_to_subject(s, cue.first);
+        if let Some(start) = subject_start(s, end) {
+            let after_quote = start > s.first && s.is_close_quote(start - 1)
+                || start > s.first + 1 && s.is_comma(start - 1) && s.is_close_quote(start - 2);
+            let after_comma = start > s.first && (s.is_comma(start - 1) || s.raw(start - 1) == "—");
+            // Nothing but time words, commas and a channel may follow the verb.
+            let tail_ok = (cue.last..s.end).all(|i| {
+                is_time_word(s.w(i))
+                    || matches!(s.raw(i), "." | "," | "!" | "?")
+                    || s.kind(i) == TokenKind::Word && !s.is_verb(i)
+            });
+            let short_tail = s.word_count(cue.last, s.end) <= 8;
+            if (after_quote || after_comma && right.is_none()) && tail_ok && short_tail {
+                if let Some(content) = left_content(s, start) {
+                    let source = s.cover(start, end);
+                    let mut f = found(s, cue, content, Some(source), kind_of(s, content));
+                    f.channel = (cue.last < s.end).then(|| s.content(cue.last, s.end)).flatten();
+                    return Some(f);
                 }
             }
         }
@@ -605,6 +642,15 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         })
     } else if participial {
         main_subject(s, cue)
+    } else if form == Form::Gerund && !PASSIVE_AUX.contains(&prev) {
+        // "an article in the Financial Times accusing it of …": the noun phrase just before.
+        left_source(s, cue.first).map(|span| {
+            let from = (s.first..cue.first)
+                .rev()
+                .find(|&i| s.span(i).start >= span.start && matches!(s.w(i), "the" | "a" | "an"))
+                .map_or(span.start, |i| s.span(i).start);
+            Span::new(from, span.end)
+        })
     } else {
         left_source(s, cue.first)
     };

@@ -387,8 +387,83 @@ pub const LEADING_ADVERBIAL: &[&str] = &[
 ];
 
 pub fn is_time_word(w: &str) -> bool {
-    TIME_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    TIME_WORDS.contains(&w)
+        || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ','))
 }
+
+/// Days, months and relative dates: what "in"/"on" may introduce after a source ("said X on Monday").
+pub fn is_date_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "recent"
+    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Words ending in "-ly" that are nouns or adjectives, not adverbs.
+pub const LY_NOUNS: &[&str] = &[
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "italy",
+    "bully",
+    "belly",
+    "july",
+    "emily",
+    "kelly",
+    "holly",
+    "sally",
+    "billy",
+    "only",
+    "early",
+    "likely",
+    "friendly",
+    "elderly",
+    "costly",
+    "deadly",
+    "lonely",
+    "lovely",
+    "ugly",
+    "holy",
+    "oily",
+    "jolly",
+    "anomaly",
+    "monopoly",
+    "homily",
+    "melancholy",
+    "curly",
+    "burly",
+    "nelly",
+    "molly",
+];
 
 /// Words that do not start a reported clause right after a verb ("said in", "said of").
 pub const NOT_CLAUSE_STARTERS: &[&str] = &[
@@ -542,4 +617,46 @@ pub const GAP_PREPOSITIONS: &[&str] = &[
     "again",
     "later",
     "earlier",
+];
+
+/// Nouns of the channel through which something was said ("in a statement", "on X").
+pub const CHANNEL_WORDS: &[&str] = &[
+    "statement",
+    "interview",
+    "post",
+    "tweet",
+    "email",
+    "e-mail",
+    "letter",
+    "video",
+    "speech",
+    "radio",
+    "television",
+    "tv",
+    "podcast",
+    "broadcast",
+    "conference",
+    "briefing",
+    "message",
+    "op-ed",
+    "column",
+    "editorial",
+    "press",
+    "remarks",
+    "filing",
+    "testimony",
+    "hearing",
+    "blog",
+    "x",
+    "twitter",
+    "facebook",
+    "instagram",
+    "truth",
+    "social",
+    "telegram",
+    "weibo",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "response",
 ];

@@ -183,6 +183,11 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     cues
 }
 
+/// Whether `word` (lower case) is a form of a reporting verb.
+pub fn is_cue_verb(word: &str) -> bool {
+    lexicon().verbs.contains_key(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,9 +241,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether `word` (lower case) is a form of a reporting verb.
-pub fn is_cue_verb(word: &str) -> bool {
-    lexicon().verbs.contains_key(word)
 }

@@ -1,0 +1,43 @@
+//! Claims that say again what another claim says: "Alibaba said they saw …" is one claim of
+//! Alibaba's, not two; "According to the FT, the White House considers …" is the White House's
+//! claim via the FT, not also the FT's.
+
+use super::Found;
+use crate::report::Claim;
+
+/// Share of the outer content an inner claim must cover for the outer one to be dropped.
+const OUTER_COVERED: f32 = 0.6;
+
+/// Which claims to keep (same order as `found` and `claims`).
+pub fn keep(found: &[Found], claims: &[Claim]) -> Vec<bool> {
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len() {
+        for j in 0..found.len() {
+            if i == j
+                || !keep[j]
+                || !found[j].content.contains(found[i].content)
+                || !found[j].content.contains(found[i].cue)
+            {
+                continue;
+            }
+            let same_source = match (&claims[i].source, &claims[j].source) {
+                (Some(a), Some(b)) => a.name == b.name,
+                _ => false,
+            };
+            if same_source {
+                // The inner claim repeats the outer one's source.
+                keep[i] = false;
+            } else if claims[i]
+                .via
+                .iter()
+                .any(|v| claims[j].source.as_ref().is_some_and(|s| s.name == v.name))
+                && found[i].content.len() as f32 >= OUTER_COVERED * found[j].content.len() as f32
+                && found[j].kind == crate::report::ClaimKind::AccordingTo
+            {
+                // The outer "according to" only relays the inner claim.
+                keep[j] = false;
+            }
+        }
+    }
+    keep
+}
