@@ -634,7 +634,7 @@ impl<'d> Resolver<'d> {
             }
             let heads = head_tags.iter().filter(|t| !t.starts_with("also:") && e.has_tag(t)).count();
             let score = modifiers * 2 + heads;
-            if best.map_or(true, |(_, s)| score > s) {
+            if best.is_none_or(|(_, s)| score > s) {
                 best = Some((id, score));
             }
         }
