@@ -88,7 +88,14 @@ fn analyze(a: &Analyze) -> u8 {
             return EXIT_IO;
         }
     };
-    let decoded = match input::decode(bytes, more) {
+    let html = match a.input {
+        InputKind::Auto => input::looks_like_html(a.path.as_deref(), &bytes),
+        InputKind::Text => false,
+        InputKind::Html => true,
+    };
+    let size = if more { size } else { Some(bytes.len() as u64) };
+    let limit = input::limit(html);
+    let decoded = match input::decode(bytes, more, limit) {
         Ok(d) => d,
         Err(bad) => {
             eprintln!("claimlens: {name}: {bad}");
@@ -99,20 +106,18 @@ fn analyze(a: &Analyze) -> u8 {
         let total = size
             .map_or_else(|| "more than".to_string(), |s| format!("{:.1} MiB, more than", mib(s as usize)));
         eprintln!(
-            "claimlens: warning: {name} is {total} the {} MiB limit; only its first {:.1} MiB (up to a line break) is analysed",
-            input::MAX_INPUT_BYTES >> 20,
+            "claimlens: warning: {name} is {total} the {} MiB limit for {}; only its first {:.1} MiB (up to a \
+             line break) is analysed",
+            limit >> 20,
+            if html { "HTML" } else { "plain text" },
             mib(kept)
         );
     }
-    let html = match a.input {
-        InputKind::Auto => input::looks_like_html(a.path.as_deref(), &decoded.text),
-        InputKind::Text => false,
-        InputKind::Html => true,
-    };
     let mut report =
         if html { claimlens::analyze_html(&decoded.text) } else { claimlens::analyze_text(&decoded.text) };
+    let truncated = decoded.kept.is_some();
     drop(decoded);
-    if more && report.notice.is_none() {
+    if truncated && report.notice.is_none() {
         report.notice = Some(Notice::Truncated);
     }
     match write_report(&report, a.format, &mut out) {

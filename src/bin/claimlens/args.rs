@@ -75,12 +75,12 @@ OPTIONS
   -V, --version         Print the version and exit.
 
 LIMITS AND BAD INPUT
-  At most {max_mib} MiB of an input (or of one JSONL article) is analysed: a longer input is cut at
-  its last line break before that limit, the report carries the notice \"truncated\", and a warning
-  goes to standard error; the rest is never read, so memory stays bounded and an endless stream
-  cannot hang the tool. (The longest news articles are a few hundred KB of text and the heaviest
-  news pages a few MB of HTML, so the limit only ever cuts what is not an article.) A JSONL line may
-  be up to {max_line_mib} MiB (JSON escapes make text longer).
+  At most {max_text_mib} MiB of plain text and {max_mib} MiB of HTML (also per JSONL article) is analysed:
+  a longer input is cut at its last line break before the limit, the report carries the notice
+  \"truncated\", and a warning goes to standard error. No more than {max_mib} MiB is ever read, so
+  memory stays bounded and an endless stream cannot hang the tool. (The longest news features are
+  under 200 KB of text and the heaviest news pages a few MB of HTML, so the limits only cut what is
+  not an article.) A JSONL line may be up to {max_line_mib} MiB (JSON escapes make text longer).
   Empty input gives the notice \"empty_input\"; a page without an article \"no_article\"; text
   that is not English \"unsupported_language\" (all exit 0, no claims). Binary data, UTF-16 and
   invalid UTF-8 (reported with the byte offset of the first bad byte) are refused with exit 3.
@@ -98,6 +98,7 @@ ENVIRONMENT
         version = env!("CARGO_PKG_VERSION"),
         report_version = claimlens::report::REPORT_VERSION,
         max_mib = crate::input::MAX_INPUT_BYTES >> 20,
+        max_text_mib = crate::input::MAX_TEXT_BYTES >> 20,
         max_line_mib = crate::input::MAX_JSONL_LINE_BYTES >> 20,
     )
 }

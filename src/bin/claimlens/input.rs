@@ -1,16 +1,31 @@
-//! Reading an input safely: at most [`MAX_INPUT_BYTES`], refused when it is binary, UTF-16 or
-//! invalid UTF-8 (with the offset of the first bad byte), cut at a line break when it is longer
-//! than the limit, and recognised as HTML or plain text.
+//! Reading an input safely: at most [`MAX_INPUT_BYTES`], recognised as HTML or plain text, refused
+//! when it is binary, UTF-16 or invalid UTF-8 (with the offset of the first bad byte), and cut at a
+//! line break when it is longer than the limit for its kind.
 
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The most of one input that is read and analysed. The longest news articles are a few hundred
-/// KB of text and the heaviest news pages (inline scripts and styles included) a few MB of HTML, so
-/// this never cuts a real article; it bounds memory (the HTML tree and the text model take about
-/// ten times the input) and the time spent on an input that is not an article.
+/// The most of one input that is read, and of an HTML page that is analysed. The heaviest news
+/// pages (inline scripts, styles and JSON included) are a few MB of HTML, so this does not cut a
+/// real page; it bounds memory (the HTML tree takes several times the page) and, since the rest
+/// is never read, an endless stream cannot hang the tool.
 pub const MAX_INPUT_BYTES: usize = 4 << 20;
+
+/// The most plain text that is analysed: about 170,000 words, five times the longest news
+/// features (some 30,000 words, under 200 KB). Analysis time and memory grow with the text (the
+/// text model alone takes about six times it), so longer text is not an article and not worth
+/// the wait.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// The limit for an input of this kind.
+pub fn limit(html: bool) -> usize {
+    if html {
+        MAX_INPUT_BYTES
+    } else {
+        MAX_TEXT_BYTES
+    }
+}
 
 /// The longest JSONL line read: JSON escapes (`\u00e9`, `\n`) make an article up to several times
 /// longer than its text, which is then held to [`MAX_INPUT_BYTES`] like any input.
@@ -75,16 +90,17 @@ pub struct Decoded {
     pub kept: Option<usize>,
 }
 
-/// Checks and decodes `bytes`; `more` says the input went on beyond them, so they are cut at a
-/// line break. Offsets in errors count from the start of the input.
-pub fn decode(mut bytes: Vec<u8>, more: bool) -> Result<Decoded, BadInput> {
+/// Checks and decodes `bytes`; when they are longer than `limit`, or `more` says the input went
+/// on beyond them, they are cut at a line break. Offsets in errors count from the start of the
+/// input.
+pub fn decode(mut bytes: Vec<u8>, more: bool, limit: usize) -> Result<Decoded, BadInput> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(BadInput::Utf16);
     }
     let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
     check_not_binary(&bytes)?;
-    let kept = if more {
-        let end = cut_point(&bytes);
+    let kept = if more || bytes.len() > limit {
+        let end = cut_point(&bytes[..bytes.len().min(limit)]);
         bytes.truncate(end);
         Some(end)
     } else {
@@ -148,7 +164,7 @@ pub fn cut_point(bytes: &[u8]) -> usize {
 }
 
 /// Whether an input is HTML: by its file extension, else by its first kilobyte.
-pub fn looks_like_html(path: Option<&Path>, text: &str) -> bool {
+pub fn looks_like_html(path: Option<&Path>, bytes: &[u8]) -> bool {
     if let Some(ext) = path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
         match ext.to_ascii_lowercase().as_str() {
             "html" | "htm" | "xhtml" => return true,
@@ -156,11 +172,8 @@ pub fn looks_like_html(path: Option<&Path>, text: &str) -> bool {
             _ => {}
         }
     }
-    let mut end = text.len().min(SNIFF_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = text[..end].trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
     // Tags that only a page has count anywhere; tags an article could mention in passing count
     // only when the input starts with markup.
     const PAGE_TAGS: &[&str] = &["<!doctype html", "<html", "<head>", "<head ", "<body"];
@@ -181,32 +194,47 @@ mod tests {
         let mut bytes = b"Hello world. ".to_vec();
         bytes.push(0xC3); // a lead byte followed by ASCII
         bytes.extend_from_slice(b"x and more");
-        assert_eq!(decode(bytes.clone(), false), Err(BadInput::InvalidUtf8 { offset: 13 }));
+        assert_eq!(decode(bytes.clone(), false, MAX_TEXT_BYTES), Err(BadInput::InvalidUtf8 { offset: 13 }));
         let mut with_bom = vec![0xEF, 0xBB, 0xBF];
         with_bom.extend_from_slice(&bytes);
-        assert_eq!(decode(with_bom, false), Err(BadInput::InvalidUtf8 { offset: 16 }));
+        assert_eq!(decode(with_bom, false, MAX_TEXT_BYTES), Err(BadInput::InvalidUtf8 { offset: 16 }));
         assert!(BadInput::InvalidUtf8 { offset: 13 }.to_string().contains("at byte 13"));
     }
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"PK\x03\x04\0\0abc".to_vec(), false), Err(BadInput::NulByte { offset: 4 }));
-        assert!(matches!(decode(vec![1, 2, 3, 4, 5, b'a'], false), Err(BadInput::ControlBytes { .. })));
-        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0], false), Err(BadInput::Utf16));
-        assert!(decode(b"tab\tand\r\nform\x0cfeed".to_vec(), false).is_ok());
+        assert_eq!(
+            decode(b"PK\x03\x04\0\0abc".to_vec(), false, MAX_TEXT_BYTES),
+            Err(BadInput::NulByte { offset: 4 })
+        );
+        assert!(matches!(
+            decode(vec![1, 2, 3, 4, 5, b'a'], false, MAX_TEXT_BYTES),
+            Err(BadInput::ControlBytes { .. })
+        ));
+        assert_eq!(decode(vec![0xFF, 0xFE, b'a', 0], false, MAX_TEXT_BYTES), Err(BadInput::Utf16));
+        assert!(decode(b"tab\tand\r\nform\x0cfeed".to_vec(), false, MAX_TEXT_BYTES).is_ok());
     }
 
     #[test]
     fn long_input_is_cut_at_a_line_break() {
-        let d = decode("A first line, long enough.\nThe second is cut he".as_bytes().to_vec(), true).unwrap();
+        let d = decode(
+            "A first line, long enough.\nThe second is cut he".as_bytes().to_vec(),
+            true,
+            MAX_TEXT_BYTES,
+        )
+        .unwrap();
         assert_eq!(d.text, "A first line, long enough.\n");
         assert_eq!(d.kept, Some(27));
-        let d = decode("no line break at all, only words".as_bytes().to_vec(), true).unwrap();
+        let d = decode("no line break at all, only words".as_bytes().to_vec(), true, MAX_TEXT_BYTES).unwrap();
         assert_eq!(d.text, "no line break at all, only ");
         // A char cut in the middle at the limit is dropped, not reported as invalid.
         let mut bytes = "日本語日本語".as_bytes().to_vec();
         bytes.pop();
-        assert_eq!(decode(bytes, true).unwrap().text, "日本語日本");
+        assert_eq!(decode(bytes, true, MAX_TEXT_BYTES).unwrap().text, "日本語日本");
+        // Over the limit for its kind, though all of it was read.
+        let d = decode(b"Title\nFirst paragraph.\nSecond paragraph.\n".to_vec(), false, 30).unwrap();
+        assert_eq!((d.text.as_str(), d.kept), ("Title\nFirst paragraph.\n", Some(23)));
+        assert_eq!(decode(b"short\n".to_vec(), false, 30).unwrap().kept, None);
     }
 
     #[test]
@@ -220,11 +248,11 @@ mod tests {
 
     #[test]
     fn html_is_recognised() {
-        assert!(looks_like_html(None, "\u{feff}  <!DOCTYPE html><html>"));
-        assert!(looks_like_html(None, "<p>Just a fragment.</p>"));
-        assert!(looks_like_html(Some(Path::new("a.HTM")), "plain"));
-        assert!(!looks_like_html(Some(Path::new("a.txt")), "<html>"));
-        assert!(!looks_like_html(None, "An article that mentions the <div> tag and <p> too."));
-        assert!(!looks_like_html(None, "Title\nBody text."));
+        assert!(looks_like_html(None, "\u{feff}  <!DOCTYPE html><html>".as_bytes()));
+        assert!(looks_like_html(None, "<p>Just a fragment.</p>".as_bytes()));
+        assert!(looks_like_html(Some(Path::new("a.HTM")), "plain".as_bytes()));
+        assert!(!looks_like_html(Some(Path::new("a.txt")), "<html>".as_bytes()));
+        assert!(!looks_like_html(None, "An article that mentions the <div> tag and <p> too.".as_bytes()));
+        assert!(!looks_like_html(None, "Title\nBody text.".as_bytes()));
     }
 }

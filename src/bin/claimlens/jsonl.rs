@@ -1,7 +1,7 @@
 //! Batch mode: one article per input line in, one report per output line out, streamed (a line is
 //! written and flushed before the next is read), with a bad line turned into an error line.
 
-use crate::input::{self, MAX_INPUT_BYTES, MAX_JSONL_LINE_BYTES};
+use crate::input::{self, MAX_JSONL_LINE_BYTES};
 use claimlens::report::{Notice, Report};
 use serde::Serialize;
 use serde_json::Value;
@@ -106,8 +106,9 @@ fn analyze_line(bytes: &[u8]) -> Result<(Value, Report), (Value, String)> {
     if let Err(bad) = input::check_not_binary(content.as_bytes()) {
         return Err((id, bad.to_string()));
     }
-    let (content, truncated) = if content.len() > MAX_INPUT_BYTES {
-        let end = input::cut_point(&content.as_bytes()[..MAX_INPUT_BYTES]);
+    let limit = input::limit(is_html);
+    let (content, truncated) = if content.len() > limit {
+        let end = input::cut_point(&content.as_bytes()[..limit]);
         (&content[..end], true)
     } else {
         (content.as_str(), false)
