@@ -54,6 +54,33 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
             }
         }
     }
+    for f in patterns::layout_attributions(doc, &quotes) {
+        if !found
+            .iter()
+            .any(|g| g.content.overlaps(f.content) && g.cue.overlaps(f.content) || g.content == f.content)
+        {
+            found.push(f);
+        }
+    }
+    // A stance verb inside another claim's content is part of that claim ("said Trump making
+    // remarks viewed by some as …"), not a claim of its own.
+    let outer: Vec<Span> = found.iter().map(|f| f.content).collect();
+    found.retain(|f| !(f.object && outer.iter().any(|o| *o != f.content && o.contains(f.cue))));
+    // "…, he said, adding that …": the participle's subject is the source of the verb it hangs on.
+    for i in 0..found.len() {
+        if !found[i].participial {
+            continue;
+        }
+        let host = (0..found.len())
+            .filter(|&j| {
+                j != i && found[j].sentence == found[i].sentence && found[j].cue.end <= found[i].cue.start
+            })
+            .filter(|&j| found[j].source.is_some())
+            .max_by_key(|&j| found[j].cue.end);
+        if let Some(j) = host {
+            found[i].source = found[j].source;
+        }
+    }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by(|b, a| a.content == b.content && a.cue == b.cue);
     found

@@ -30,6 +30,10 @@ pub struct Found {
     /// "according to X" inside the cue's own clause: the claim reached the writer through X.
     pub via: Option<Span>,
     pub cue_entry: &'static crate::lexicon::Entry,
+    /// The content is the verb's object ("condemned the test"), not a reported clause.
+    pub object: bool,
+    /// "…, adding that …": the source is the subject of the clause the participle hangs on.
+    pub participial: bool,
 }
 
 /// The view of one sentence the patterns work on.
@@ -129,6 +133,8 @@ fn found(s: &Sent, cue: &Cue, content: Span, source: Option<Span>, kind: ClaimKi
         channel: None,
         via: None,
         cue_entry: cue.entry,
+        object: false,
+        participial: false,
     }
 }
 
@@ -460,9 +466,24 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("weak") || !cue.has_tag("that") || form == Form::Gerund && !cue.has_tag("quote") {
         return None;
     }
+    // "said after the convention he would …": a short phrase, then a clause with a pronoun subject.
+    if cue.has_tag("inverted") && GAP_PREPOSITIONS.contains(&s.w(j)) {
+        if let Some(k) = (j + 1..s.end.min(j + 7))
+            .find(|&k| matches!(s.w(k), "he" | "she" | "they" | "it" | "we" | "i" | "there"))
+        {
+            if (j + 1..k).all(|x| s.kind(x) == TokenKind::Word || s.kind(x) == TokenKind::Number)
+                && s.word_count(k, s.end) >= MIN_CONTENT_WORDS
+            {
+                return Some((k, Some(s.cover(j, k))));
+            }
+        }
+    }
     // A bare clause: "said the plan would fail", "told CNN he would run".
     let mut k = j;
-    while k < s.end && is_time_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next") {
+    while k < s.end
+        && is_time_word(s.w(k))
+        && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next" | "on" | "in" | "at" | "during")
+    {
         k += 1;
     }
     if cue.has_tag("object") {
@@ -484,7 +505,9 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     let w = w.split('\'').next().unwrap_or(w); // "they're", "he'd"
                                                // After the strongest verbs ("said", "says") any word but a preposition or conjunction
                                                // starts the reported clause: "said parents still want …".
-    let strong = cue.has_tag("inverted") && cue.entry.class == "speech";
+    let strong = cue.has_tag("inverted")
+        && cue.entry.class == "speech"
+        && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
     let starts_clause = CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
@@ -616,12 +639,35 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 || start > s.first + 1 && s.is_comma(start - 1) && s.is_close_quote(start - 2);
             let after_comma = start > s.first && (s.is_comma(start - 1) || s.raw(start - 1) == "—");
             // Nothing but time words, commas and a channel may follow the verb.
-            let tail_ok = (cue.last..s.end).all(|i| {
+            // A trailing ", adding that …" is an attribution of its own; the tail ends there.
+            let tail_end = (cue.last..s.end)
+                .find(|&i| s.is_comma(i) && s.w(i + 1).ends_with("ing") && s.is_verb(i + 1))
+                .unwrap_or(s.end);
+            let tail_ok = (cue.last..tail_end).all(|i| {
                 is_time_word(s.w(i))
                     || matches!(s.raw(i), "." | "," | "!" | "?")
                     || s.kind(i) == TokenKind::Word && !s.is_verb(i)
-            });
-            let short_tail = s.word_count(cue.last, s.end) <= 8;
+            }) || (cue.last..tail_end).all(|i| s.kind(i) != TokenKind::Quote && !s.is_verb(i));
+            // "…, top black lawmakers said Friday, as they bristled at …": a subordinate clause
+            // may trail after a comma.
+            let trailing_clause =
+                (cue.last..s.end.min(cue.last + 5)).find(|&i| s.is_comma(i)).is_some_and(|c| {
+                    matches!(
+                        s.w(c + 1),
+                        "as" | "while"
+                            | "when"
+                            | "because"
+                            | "after"
+                            | "before"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "in"
+                            | "during"
+                            | "despite"
+                    ) && (c..s.end).all(|i| s.kind(i) != TokenKind::Quote)
+                });
+            let short_tail = s.word_count(cue.last, tail_end) <= 8 || trailing_clause;
             if (after_quote || after_comma && right.is_none()) && tail_ok && short_tail {
                 if let Some(content) = left_content(s, start) {
                     let source = s.cover(start, end);
@@ -667,8 +713,11 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         return None;
     }
     let mut f = found(s, cue, content, source, kind_of(s, content));
+    f.object =
+        !s.is_open_quote(start) && !matches!(s.w(start.saturating_sub(1)), "that" | ":") && cue.has_tag("np");
     f.channel = channel;
     f.via = via;
+    f.participial = participial;
     Some(f)
 }
 
@@ -706,4 +755,127 @@ pub fn kind_of(s: &Sent, content: Span) -> ClaimKind {
     } else {
         ClaimKind::PartialQuote
     }
+}
+
+/// Words that label a line without attributing it ("Update: …", "Photo: …").
+const NON_SPEAKER_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "video",
+    "image",
+    "editor's note",
+    "note",
+    "correction",
+    "source",
+    "sources",
+    "related",
+    "read more",
+    "see also",
+    "watch",
+    "listen",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "q",
+    "a",
+    "by",
+    "credit",
+    "caption",
+    "getty images",
+];
+
+/// Longest signature or speaker label, in words.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// Layout attributions, whose cue is punctuation: a quotation signed with a dash
+/// ("“…” ― Steve Quinlan.") and a line opened by a speaker's name and a colon
+/// ("PENCE: …", "Politifact: Trump is right").
+pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let text = block.span.slice(&doc.text);
+        let sentences: Vec<usize> =
+            (0..doc.sentences.len()).filter(|&s| doc.sentences[s].block == b).collect();
+        let (Some(&first), Some(&last)) = (sentences.first(), sentences.last()) else { continue };
+        // "“…” ― Name."
+        for q in quotes.iter().filter(|q| q.depth == 0 && block.span.contains(q.outer)) {
+            let after = &doc.text[q.outer.end..block.span.end];
+            let trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+            let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–')) else {
+                continue;
+            };
+            let name = trimmed[dash.len_utf8()..].trim().trim_end_matches('.');
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.is_empty()
+                || words.len() > MAX_LABEL_WORDS
+                || !words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || matches!(*w, "de" | "van" | "von" | "al" | "bin")
+                })
+            {
+                continue;
+            }
+            let dash_at = q.outer.end + (after.len() - trimmed.len());
+            let name_at = doc.text[dash_at..].find(name).map(|i| dash_at + i).unwrap_or(dash_at);
+            let sentence = sentences
+                .iter()
+                .copied()
+                .find(|&s| doc.sentences[s].span.contains(Span::new(q.outer.start, q.outer.start)))
+                .unwrap_or(first);
+            out.push(Found {
+                content: q.outer,
+                source: Some(Span::new(name_at, name_at + name.len())),
+                cue: Span::new(dash_at, dash_at + dash.len_utf8()),
+                kind: ClaimKind::DirectQuote,
+                sentence,
+                channel: None,
+                via: None,
+                cue_entry: crate::cues::layout_cue("signature"),
+                object: false,
+                participial: false,
+            });
+        }
+        // "NAME: content"
+        if let Some(colon) = text.find(':') {
+            let label = &text[..colon];
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let rest = text[colon + 1..].trim();
+            let lower = label.trim().to_lowercase();
+            if !words.is_empty()
+                && words.len() <= MAX_LABEL_WORDS
+                && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && !NON_SPEAKER_LABELS.contains(&lower.as_str())
+                && rest.split_whitespace().count() >= 4
+                && !label.contains(['“', '"', '(', ')'])
+            {
+                let start = block.span.start
+                    + colon
+                    + 1
+                    + (text[colon + 1..].len() - text[colon + 1..].trim_start().len());
+                let mut end = block.span.end;
+                while doc.text[..end].ends_with(['.', ' ']) && end > start {
+                    end -= 1;
+                }
+                out.push(Found {
+                    content: Span::new(start, end),
+                    source: Some(Span::new(block.span.start, block.span.start + label.trim_end().len())),
+                    cue: Span::new(block.span.start + colon, block.span.start + colon + 1),
+                    kind: ClaimKind::Indirect,
+                    sentence: first,
+                    channel: None,
+                    via: None,
+                    cue_entry: crate::cues::layout_cue("label"),
+                    object: false,
+                    participial: false,
+                });
+            }
+        }
+        let _ = last;
+    }
+    out
 }
