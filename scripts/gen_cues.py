@@ -207,8 +207,8 @@ dismiss mock slam blast attack thank cite discuss mention reject promote propose
 liken characterize portray challenge applaud hail laud lambaste chide scold rebuke decry deplore celebrate
 demand request seek express tout highlight emphasize stress advocate champion condone excoriate ridicule berate
 commend congratulate disparage belittle insult threaten pressure examine investigate call describe admire predict announce
-reveal acknowledge confirm deny dispute offer promise pledge vow recall invoke suggest imply favor
-favour prefer fear doubt blast""".split()
+reveal acknowledge confirm deny dispute promise pledge vow invoke suggest imply favor favour prefer
+fear doubt blast consider view regard""".split()
 
 PHRASES = [
     ("talk about", "speech", "np", "The senator talked about the economy."),

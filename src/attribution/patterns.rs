@@ -185,7 +185,15 @@ fn according_to(s: &Sent, cue: &Cue) -> Option<Found> {
 
 /// "X's claim that C", "a report by X that C".
 fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
+    // "said in a statement that …": the statement is the verb's channel, not a cue of its own.
+    if cue.first >= s.first + 2 && matches!(s.w(cue.first - 2), "in" | "on" | "through" | "via") {
+        return None;
+    }
     let that = (cue.last..s.end.min(cue.last + 8)).find(|&i| s.w(i) == "that")?;
+    // "A report by Transparency Watch found that …": the verb carries the attribution.
+    if (cue.last..that).any(|i| s.is_verb(i)) {
+        return None;
+    }
     let content = s.content(that + 1, s.end)?;
     let mut source = None;
     if cue.first > s.first {
@@ -199,6 +207,8 @@ fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     if source.is_none() && s.w(cue.last) == "by" && that > cue.last + 1 {
         source = Some(s.cover(cue.last + 1, that));
     }
+    // Without an owner, "the claim that …" is usually the writer's own framing.
+    source?;
     Some(found(s, cue, content, source, ClaimKind::Indirect))
 }
 
@@ -294,11 +304,21 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
     if end > s.first && s.is_comma(end - 1) {
         // "X, an appositive, said": the appositive and the name before it.
         let app_end = end - 1;
-        let app_start = subject_start(s, app_end)?;
-        if app_start > s.first && s.is_comma(app_start - 1) {
-            if let Some(name_start) = subject_start(s, app_start - 1) {
-                return Some(s.cover(name_start, app_end));
+        if let Some(app_start) = subject_start(s, app_end) {
+            if app_start > s.first && s.is_comma(app_start - 1) {
+                if let Some(name_start) = subject_start(s, app_start - 1) {
+                    return Some(s.cover(name_start, app_end));
+                }
             }
+        }
+        // "X, who/which …, said": a relative clause between the name and the verb.
+        let limit = app_end.saturating_sub(MAX_APPOSITIVE_TOKENS).max(s.first);
+        let open = (limit..app_end).rev().find(|&i| s.is_comma(i))?;
+        if matches!(s.w(open + 1), "who" | "which" | "whose" | "whom")
+            && (open + 1..app_end).all(|i| s.kind(i) != TokenKind::Quote)
+        {
+            let name_start = subject_start(s, open)?;
+            return Some(s.cover(name_start, app_end));
         }
         return None;
     }
@@ -313,8 +333,13 @@ fn looks_like_source_start(s: &Sent, i: usize) -> bool {
     while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) && !matches!(s.w(i), "the" | "a") {
         i += 1;
     }
+    let title_then_name = (i + 1..s.end.min(i + 4)).any(|j| s.is_capitalised(j))
+        && (i..s.end.min(i + 4))
+            .take_while(|&j| !s.is_capitalised(j))
+            .all(|j| s.kind(j) == TokenKind::Word && !s.is_verb(j));
     i < s.end
         && (s.is_capitalised(i)
+            || title_then_name
             || matches!(
                 s.w(i),
                 "the"
@@ -378,6 +403,10 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
             if s.is_verb(j) && s.w(j).ends_with("ing") {
                 break;
             }
+            // ", at a meeting with staff": circumstances, not the source.
+            if s.is_comma(j) && GAP_PREPOSITIONS.contains(&s.w(j + 1)) {
+                break;
+            }
             j += 1;
         }
         let mut stop = j;
@@ -408,7 +437,8 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     let limit = if gap_ok { s.end.min(j + MAX_GAP_TO_CONTENT) } else { s.end.min(j + 1) };
     for k in j..limit {
         let w = s.w(k);
-        if k > j && (s.is_verb(k) || matches!(w, "." | ";" | "?" | "!")) {
+        let noun = matches!(s.w(k.saturating_sub(1)), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+        if k > j && (s.is_verb(k) && !noun || matches!(w, "." | ";" | "?" | "!")) {
             break;
         }
         let channel = (k > j).then(|| s.cover(j, k));
@@ -458,7 +488,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
             && object_like
             && !passive_before(s, cue)
             && s.kind(k) != TokenKind::Punct
-            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as" | "by")
+            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as" | "by" | "of")
         {
             return (s.word_count(k, s.end) >= 1).then(|| (k, (k > j).then(|| s.cover(j, k))));
         }
@@ -542,6 +572,27 @@ fn content_from(s: &Sent, start: usize) -> Option<Span> {
         if s.is_comma(k) && k + 1 < s.end {
             let next = s.w(k + 1);
             if next.ends_with("ing") && s.is_verb(k + 1) {
+                end = k;
+                break;
+            }
+            // "…, while council leader Gareth Owen said …": a second attribution begins.
+            if matches!(next, "while" | "whereas" | "but" | "and" | "though" | "although")
+                && (k + 2..s.end.min(k + 2 + MAX_SOURCE_TOKENS)).any(|v| {
+                    s.is_verb(v)
+                        && matches!(
+                            s.w(v),
+                            "said"
+                                | "says"
+                                | "added"
+                                | "argued"
+                                | "insisted"
+                                | "countered"
+                                | "warned"
+                                | "noted"
+                                | "told"
+                        )
+                })
+            {
                 end = k;
                 break;
             }
@@ -631,6 +682,28 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     }
     let right = right_content_start(s, cue, form);
 
+    // "The museum, Mr. Obama said, would make visitors face …": the source and verb between
+    // commas inside the content, which is the whole sentence.
+    if !participial && !passive && cue.has_tag("inverted") {
+        let end = skip_to_subject(s, cue.first);
+        let mut after = cue.last;
+        while after < s.end && is_time_word(s.w(after)) && !matches!(s.w(after), "the" | "a") {
+            after += 1;
+        }
+        if let Some(start) = subject_start(s, end) {
+            if start > s.first + 1
+                && s.is_comma(start - 1)
+                && s.is_comma(after)
+                && s.word_count(after + 1, s.end) >= MIN_CONTENT_WORDS
+                && !s.is_verb(after + 1)
+                && !s.is_close_quote(start.saturating_sub(2))
+            {
+                if let Some(content) = s.content(s.first, s.end) {
+                    return Some(found(s, cue, content, Some(s.cover(start, end)), kind_of(s, content)));
+                }
+            }
+        }
+    }
     // "C, X said" / "“C,” X said" / "C, X said Tuesday." / "“C,” a spokesperson reacted to AFP."
     if !participial && !passive && (cue.entry.class == "speech" || cue.has_tag("inverted")) {
         let end = skip_to_subject(s, cue.first);
@@ -748,9 +821,11 @@ pub fn kind_of(s: &Sent, content: Span) -> ClaimKind {
         .filter(|q| q.depth == 0 && content.overlaps(q.outer))
         .map(|q| q.outer.end.min(content.end) - q.outer.start.max(content.start))
         .sum();
+    let text = s.doc.slice(content).trim_end_matches(['.', ',', ' ']);
+    let starts_quoted = text.starts_with(['“', '"', '‘', '\'', '«', '„', '”']);
     if quoted == 0 {
         ClaimKind::Indirect
-    } else if quoted * 10 >= content.len() * 9 {
+    } else if quoted * 10 >= content.len() * 9 && starts_quoted {
         ClaimKind::DirectQuote
     } else {
         ClaimKind::PartialQuote
