@@ -202,15 +202,13 @@ VERBS = [
 ]
 
 # Verbs of stance whose object is the content: "X endorsed Clinton", "X condemned the test".
-NP_VERBS = """endorse condemn criticize criticise praise describe accuse denounce support oppose blame
-question defend welcome dismiss mock slam blast attack thank cite discuss mention reject promote back
-propose recommend detail reference label liken characterize portray challenge applaud hail laud credit
-fault lambaste chide scold rebuke decry deplore celebrate demand request seek express voice echo tout
-highlight emphasize stress advocate champion condone excoriate ridicule berate commend congratulate
-disparage belittle insult threaten pressure press examine investigate rate call describe admire
-predict announce reveal acknowledge confirm deny dispute offer promise pledge vow recall invoke
-suggest imply mean consider view regard see favor favour prefer like dislike hate love fear doubt
-trust distrust respect blast""".split()
+NP_VERBS = """endorse condemn criticize criticise praise describe accuse denounce support oppose blame question defend welcome
+dismiss mock slam blast attack thank cite discuss mention reject promote propose recommend label
+liken characterize portray challenge applaud hail laud lambaste chide scold rebuke decry deplore celebrate
+demand request seek express tout highlight emphasize stress advocate champion condone excoriate ridicule berate
+commend congratulate disparage belittle insult threaten pressure examine investigate call describe admire predict announce
+reveal acknowledge confirm deny dispute promise pledge vow invoke suggest imply favor favour prefer
+fear doubt blast consider view regard""".split()
 
 PHRASES = [
     ("talk about", "speech", "np", "The senator talked about the economy."),

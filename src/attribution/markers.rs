@@ -64,6 +64,22 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
         .any(|p| sentence.to_lowercase().contains(p))
 }
 
+/// "Reuters could not independently verify the claim.": a sentence that is not itself a claim
+/// but says the previous claim is unverified.
+pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim]) {
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        if found.iter().any(|f| f.sentence == i) || !has_marker(doc.slice(sentence.span), "unverified") {
+            continue;
+        }
+        let before = doc.offsets.position(sentence.span.start).char;
+        if let Some(c) = claims.iter_mut().filter(|c| c.end <= before).max_by_key(|c| c.end) {
+            if !c.markers.contains(&Marker::Unverified) {
+                c.markers.push(Marker::Unverified);
+            }
+        }
+    }
+}
+
 /// A claim whose content lies inside another claim's content came through the outer source:
 /// "According to the FT, the White House considers …" — the White House's claim, via the FT.
 pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {

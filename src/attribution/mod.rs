@@ -36,10 +36,11 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         for cue in order {
             // Words inside a quotation belong to the quoted speaker, whose own reporting is not
             // the article's attribution ("“I think we will win,” she said").
-            if quotes
-                .iter()
-                .any(|q| q.inner.contains(cue.span) && q.inner.len() > cue.span.len() + 2 && q.closed)
-            {
+            if quotes.iter().enumerate().any(|(i, q)| {
+                q.inner.contains(cue.span)
+                    && q.inner.len() > cue.span.len() + 2
+                    && (q.closed || quotes.iter().any(|r| r.continues == Some(i)))
+            }) {
                 continue;
             }
             // "according to X" that a verb took as its relay is not a claim of its own.
@@ -52,6 +53,36 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
                 relays.extend(f.via);
                 found.push(f);
             }
+        }
+    }
+    for f in patterns::layout_attributions(doc, &quotes) {
+        if !found
+            .iter()
+            .any(|g| g.content.overlaps(f.content) && g.cue.overlaps(f.content) || g.content == f.content)
+        {
+            found.push(f);
+        }
+    }
+    found.extend(continued_quotes(doc, &quotes, &found));
+    // A stance verb inside another claim's content is part of that claim ("said Trump making
+    // remarks viewed by some as …"), not a claim of its own.
+    // (An "according to X, …" wrapper is a relay, not a claim that swallows its inner one.)
+    let outer: Vec<Span> =
+        found.iter().filter(|f| f.cue_entry.class != "according_to").map(|f| f.content).collect();
+    found.retain(|f| !(f.object && outer.iter().any(|o| *o != f.content && o.contains(f.cue))));
+    // "…, he said, adding that …": the participle's subject is the source of the verb it hangs on.
+    for i in 0..found.len() {
+        if !found[i].participial {
+            continue;
+        }
+        let host = (0..found.len())
+            .filter(|&j| {
+                j != i && found[j].sentence == found[i].sentence && found[j].cue.end <= found[i].cue.start
+            })
+            .filter(|&j| found[j].source.is_some())
+            .max_by_key(|&j| found[j].cue.end);
+        if let Some(j) = host {
+            found[i].source = found[j].source;
         }
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
@@ -81,7 +112,7 @@ pub fn analyze(doc: &Document) -> Report {
             let r = lookup(span)?;
             let (sa, sb) = chars(span);
             Some(SourceRef {
-                name: r.name.clone(),
+                name: display_name(&r.name),
                 mention: doc.slice(span).to_string(),
                 start: sa.char,
                 end: sb.char,
@@ -93,7 +124,7 @@ pub fn analyze(doc: &Document) -> Report {
         let via = f
             .via
             .and_then(lookup)
-            .map(|r| vec![Via { name: r.name.clone(), kind: r.kind }])
+            .map(|r| vec![Via { name: display_name(&r.name), kind: r.kind }])
             .unwrap_or_default();
         let anonymous = f.source.and_then(lookup).is_some_and(|r| r.anonymous);
         claims.push(Claim {
@@ -110,6 +141,7 @@ pub fn analyze(doc: &Document) -> Report {
     }
     markers::nest_relays(&found, &mut claims);
     markers::spread_unverified(&found, &mut claims);
+    markers::unverified_sentences(doc, &found, &mut claims);
     let keep = redundant::keep(&found, &claims);
     let mut k = keep.iter();
     claims.retain(|_| *k.next().unwrap());
@@ -145,4 +177,63 @@ fn summarize(claims: &[Claim]) -> Vec<SourceSummary> {
     }
     out.sort_by_key(|s| std::cmp::Reverse(s.claims.len()));
     out
+}
+
+/// Quotations with no cue of their own that go on from an attributed one: "“…,” said Eva Lind,
+/// the plant manager. “About 300 jobs will go.”" The speaker is the one of the attribution just
+/// before, in the same paragraph or at the end of the previous one.
+fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Found]) -> Vec<Found> {
+    /// How far back (in bytes) the attribution a quotation continues may be.
+    const MAX_DISTANCE: usize = 600;
+    let mut out = Vec::new();
+    for q in quotes.iter().filter(|q| q.depth == 0 && q.inner.len() > 20) {
+        if found.iter().any(|f| f.content.overlaps(q.outer) || q.outer.contains(f.cue)) {
+            continue;
+        }
+        // The quotation must stand alone: it opens its sentence.
+        let Some(s) =
+            doc.sentences.iter().position(|s| s.span.contains(Span::new(q.outer.start, q.outer.start)))
+        else {
+            continue;
+        };
+        if doc.sentences[s].span.start != q.outer.start {
+            continue;
+        }
+        let host = found
+            .iter()
+            .filter(|f| {
+                f.content.end <= q.outer.start
+                    && q.outer.start - f.content.end <= MAX_DISTANCE
+                    && f.source.is_some()
+            })
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
+                ) || f.cue_entry.has_tag("quote")
+            })
+            .max_by_key(|f| f.content.end);
+        if let Some(h) = host {
+            // Nothing attributed to anyone else in between.
+            if found.iter().any(|f| f.content.start > h.content.end && f.content.end <= q.outer.start) {
+                continue;
+            }
+            let mut f = h.clone();
+            f.content = q.outer;
+            f.sentence = s;
+            f.kind = crate::report::ClaimKind::DirectQuote;
+            f.via = h.via;
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A canonical name as a badge shows it: "rebels" → "Rebels".
+fn display_name(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => name.to_string(),
+    }
 }

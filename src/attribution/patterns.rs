@@ -30,6 +30,10 @@ pub struct Found {
     /// "according to X" inside the cue's own clause: the claim reached the writer through X.
     pub via: Option<Span>,
     pub cue_entry: &'static crate::lexicon::Entry,
+    /// The content is the verb's object ("condemned the test"), not a reported clause.
+    pub object: bool,
+    /// "…, adding that …": the source is the subject of the clause the participle hangs on.
+    pub participial: bool,
 }
 
 /// The view of one sentence the patterns work on.
@@ -129,6 +133,8 @@ fn found(s: &Sent, cue: &Cue, content: Span, source: Option<Span>, kind: ClaimKi
         channel: None,
         via: None,
         cue_entry: cue.entry,
+        object: false,
+        participial: false,
     }
 }
 
@@ -179,7 +185,15 @@ fn according_to(s: &Sent, cue: &Cue) -> Option<Found> {
 
 /// "X's claim that C", "a report by X that C".
 fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
+    // "said in a statement that …": the statement is the verb's channel, not a cue of its own.
+    if cue.first >= s.first + 2 && matches!(s.w(cue.first - 2), "in" | "on" | "through" | "via") {
+        return None;
+    }
     let that = (cue.last..s.end.min(cue.last + 8)).find(|&i| s.w(i) == "that")?;
+    // "A report by Transparency Watch found that …": the verb carries the attribution.
+    if (cue.last..that).any(|i| s.is_verb(i)) {
+        return None;
+    }
     let content = s.content(that + 1, s.end)?;
     let mut source = None;
     if cue.first > s.first {
@@ -193,6 +207,8 @@ fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     if source.is_none() && s.w(cue.last) == "by" && that > cue.last + 1 {
         source = Some(s.cover(cue.last + 1, that));
     }
+    // Without an owner, "the claim that …" is usually the writer's own framing.
+    source?;
     Some(found(s, cue, content, source, ClaimKind::Indirect))
 }
 
@@ -288,11 +304,21 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
     if end > s.first && s.is_comma(end - 1) {
         // "X, an appositive, said": the appositive and the name before it.
         let app_end = end - 1;
-        let app_start = subject_start(s, app_end)?;
-        if app_start > s.first && s.is_comma(app_start - 1) {
-            if let Some(name_start) = subject_start(s, app_start - 1) {
-                return Some(s.cover(name_start, app_end));
+        if let Some(app_start) = subject_start(s, app_end) {
+            if app_start > s.first && s.is_comma(app_start - 1) {
+                if let Some(name_start) = subject_start(s, app_start - 1) {
+                    return Some(s.cover(name_start, app_end));
+                }
             }
+        }
+        // "X, who/which …, said": a relative clause between the name and the verb.
+        let limit = app_end.saturating_sub(MAX_APPOSITIVE_TOKENS).max(s.first);
+        let open = (limit..app_end).rev().find(|&i| s.is_comma(i))?;
+        if matches!(s.w(open + 1), "who" | "which" | "whose" | "whom")
+            && (open + 1..app_end).all(|i| s.kind(i) != TokenKind::Quote)
+        {
+            let name_start = subject_start(s, open)?;
+            return Some(s.cover(name_start, app_end));
         }
         return None;
     }
@@ -307,8 +333,13 @@ fn looks_like_source_start(s: &Sent, i: usize) -> bool {
     while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) && !matches!(s.w(i), "the" | "a") {
         i += 1;
     }
+    let title_then_name = (i + 1..s.end.min(i + 4)).any(|j| s.is_capitalised(j))
+        && (i..s.end.min(i + 4))
+            .take_while(|&j| !s.is_capitalised(j))
+            .all(|j| s.kind(j) == TokenKind::Word && !s.is_verb(j));
     i < s.end
         && (s.is_capitalised(i)
+            || title_then_name
             || matches!(
                 s.w(i),
                 "the"
@@ -372,6 +403,10 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
             if s.is_verb(j) && s.w(j).ends_with("ing") {
                 break;
             }
+            // ", at a meeting with staff": circumstances, not the source.
+            if s.is_comma(j) && GAP_PREPOSITIONS.contains(&s.w(j + 1)) {
+                break;
+            }
             j += 1;
         }
         let mut stop = j;
@@ -402,7 +437,8 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     let limit = if gap_ok { s.end.min(j + MAX_GAP_TO_CONTENT) } else { s.end.min(j + 1) };
     for k in j..limit {
         let w = s.w(k);
-        if k > j && (s.is_verb(k) || matches!(w, "." | ";" | "?" | "!")) {
+        let noun = matches!(s.w(k.saturating_sub(1)), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+        if k > j && (s.is_verb(k) && !noun || matches!(w, "." | ";" | "?" | "!")) {
             break;
         }
         let channel = (k > j).then(|| s.cover(j, k));
@@ -452,7 +488,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
             && object_like
             && !passive_before(s, cue)
             && s.kind(k) != TokenKind::Punct
-            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as" | "by")
+            && !matches!(w, "and" | "but" | "or" | "which" | "who" | "as" | "by" | "of")
         {
             return (s.word_count(k, s.end) >= 1).then(|| (k, (k > j).then(|| s.cover(j, k))));
         }
@@ -460,9 +496,24 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("weak") || !cue.has_tag("that") || form == Form::Gerund && !cue.has_tag("quote") {
         return None;
     }
+    // "said after the convention he would …": a short phrase, then a clause with a pronoun subject.
+    if cue.has_tag("inverted") && GAP_PREPOSITIONS.contains(&s.w(j)) {
+        if let Some(k) = (j + 1..s.end.min(j + 7))
+            .find(|&k| matches!(s.w(k), "he" | "she" | "they" | "it" | "we" | "i" | "there"))
+        {
+            if (j + 1..k).all(|x| s.kind(x) == TokenKind::Word || s.kind(x) == TokenKind::Number)
+                && s.word_count(k, s.end) >= MIN_CONTENT_WORDS
+            {
+                return Some((k, Some(s.cover(j, k))));
+            }
+        }
+    }
     // A bare clause: "said the plan would fail", "told CNN he would run".
     let mut k = j;
-    while k < s.end && is_time_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next") {
+    while k < s.end
+        && is_time_word(s.w(k))
+        && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next" | "on" | "in" | "at" | "during")
+    {
         k += 1;
     }
     if cue.has_tag("object") {
@@ -484,7 +535,9 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     let w = w.split('\'').next().unwrap_or(w); // "they're", "he'd"
                                                // After the strongest verbs ("said", "says") any word but a preposition or conjunction
                                                // starts the reported clause: "said parents still want …".
-    let strong = cue.has_tag("inverted") && cue.entry.class == "speech";
+    let strong = cue.has_tag("inverted")
+        && cue.entry.class == "speech"
+        && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
     let starts_clause = CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
@@ -519,6 +572,27 @@ fn content_from(s: &Sent, start: usize) -> Option<Span> {
         if s.is_comma(k) && k + 1 < s.end {
             let next = s.w(k + 1);
             if next.ends_with("ing") && s.is_verb(k + 1) {
+                end = k;
+                break;
+            }
+            // "…, while council leader Gareth Owen said …": a second attribution begins.
+            if matches!(next, "while" | "whereas" | "but" | "and" | "though" | "although")
+                && (k + 2..s.end.min(k + 2 + MAX_SOURCE_TOKENS)).any(|v| {
+                    s.is_verb(v)
+                        && matches!(
+                            s.w(v),
+                            "said"
+                                | "says"
+                                | "added"
+                                | "argued"
+                                | "insisted"
+                                | "countered"
+                                | "warned"
+                                | "noted"
+                                | "told"
+                        )
+                })
+            {
                 end = k;
                 break;
             }
@@ -608,6 +682,28 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     }
     let right = right_content_start(s, cue, form);
 
+    // "The museum, Mr. Obama said, would make visitors face …": the source and verb between
+    // commas inside the content, which is the whole sentence.
+    if !participial && !passive && cue.has_tag("inverted") {
+        let end = skip_to_subject(s, cue.first);
+        let mut after = cue.last;
+        while after < s.end && is_time_word(s.w(after)) && !matches!(s.w(after), "the" | "a") {
+            after += 1;
+        }
+        if let Some(start) = subject_start(s, end) {
+            if start > s.first + 1
+                && s.is_comma(start - 1)
+                && s.is_comma(after)
+                && s.word_count(after + 1, s.end) >= MIN_CONTENT_WORDS
+                && !s.is_verb(after + 1)
+                && !s.is_close_quote(start.saturating_sub(2))
+            {
+                if let Some(content) = s.content(s.first, s.end) {
+                    return Some(found(s, cue, content, Some(s.cover(start, end)), kind_of(s, content)));
+                }
+            }
+        }
+    }
     // "C, X said" / "“C,” X said" / "C, X said Tuesday." / "“C,” a spokesperson reacted to AFP."
     if !participial && !passive && (cue.entry.class == "speech" || cue.has_tag("inverted")) {
         let end = skip_to_subject(s, cue.first);
@@ -616,12 +712,35 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 || start > s.first + 1 && s.is_comma(start - 1) && s.is_close_quote(start - 2);
             let after_comma = start > s.first && (s.is_comma(start - 1) || s.raw(start - 1) == "—");
             // Nothing but time words, commas and a channel may follow the verb.
-            let tail_ok = (cue.last..s.end).all(|i| {
+            // A trailing ", adding that …" is an attribution of its own; the tail ends there.
+            let tail_end = (cue.last..s.end)
+                .find(|&i| s.is_comma(i) && s.w(i + 1).ends_with("ing") && s.is_verb(i + 1))
+                .unwrap_or(s.end);
+            let tail_ok = (cue.last..tail_end).all(|i| {
                 is_time_word(s.w(i))
                     || matches!(s.raw(i), "." | "," | "!" | "?")
                     || s.kind(i) == TokenKind::Word && !s.is_verb(i)
-            });
-            let short_tail = s.word_count(cue.last, s.end) <= 8;
+            }) || (cue.last..tail_end).all(|i| s.kind(i) != TokenKind::Quote && !s.is_verb(i));
+            // "…, top black lawmakers said Friday, as they bristled at …": a subordinate clause
+            // may trail after a comma.
+            let trailing_clause =
+                (cue.last..s.end.min(cue.last + 5)).find(|&i| s.is_comma(i)).is_some_and(|c| {
+                    matches!(
+                        s.w(c + 1),
+                        "as" | "while"
+                            | "when"
+                            | "because"
+                            | "after"
+                            | "before"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "in"
+                            | "during"
+                            | "despite"
+                    ) && (c..s.end).all(|i| s.kind(i) != TokenKind::Quote)
+                });
+            let short_tail = s.word_count(cue.last, tail_end) <= 8 || trailing_clause;
             if (after_quote || after_comma && right.is_none()) && tail_ok && short_tail {
                 if let Some(content) = left_content(s, start) {
                     let source = s.cover(start, end);
@@ -667,8 +786,11 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         return None;
     }
     let mut f = found(s, cue, content, source, kind_of(s, content));
+    f.object =
+        !s.is_open_quote(start) && !matches!(s.w(start.saturating_sub(1)), "that" | ":") && cue.has_tag("np");
     f.channel = channel;
     f.via = via;
+    f.participial = participial;
     Some(f)
 }
 
@@ -699,11 +821,136 @@ pub fn kind_of(s: &Sent, content: Span) -> ClaimKind {
         .filter(|q| q.depth == 0 && content.overlaps(q.outer))
         .map(|q| q.outer.end.min(content.end) - q.outer.start.max(content.start))
         .sum();
+    let text = s.doc.slice(content).trim_end_matches(['.', ',', ' ']);
+    let starts_quoted = text.starts_with(['“', '"', '‘', '\'', '«', '„', '”']);
     if quoted == 0 {
         ClaimKind::Indirect
-    } else if quoted * 10 >= content.len() * 9 {
+    } else if quoted * 10 >= content.len() * 9 && starts_quoted {
         ClaimKind::DirectQuote
     } else {
         ClaimKind::PartialQuote
     }
+}
+
+/// Words that label a line without attributing it ("Update: …", "Photo: …").
+const NON_SPEAKER_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "photo",
+    "photos",
+    "video",
+    "image",
+    "editor's note",
+    "note",
+    "correction",
+    "source",
+    "sources",
+    "related",
+    "read more",
+    "see also",
+    "watch",
+    "listen",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "q",
+    "a",
+    "by",
+    "credit",
+    "caption",
+    "getty images",
+];
+
+/// Longest signature or speaker label, in words.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// Layout attributions, whose cue is punctuation: a quotation signed with a dash
+/// ("“…” ― Steve Quinlan.") and a line opened by a speaker's name and a colon
+/// ("PENCE: …", "Politifact: Trump is right").
+pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let text = block.span.slice(&doc.text);
+        let sentences: Vec<usize> =
+            (0..doc.sentences.len()).filter(|&s| doc.sentences[s].block == b).collect();
+        let (Some(&first), Some(&last)) = (sentences.first(), sentences.last()) else { continue };
+        // "“…” ― Name."
+        for q in quotes.iter().filter(|q| q.depth == 0 && block.span.contains(q.outer)) {
+            let after = &doc.text[q.outer.end..block.span.end];
+            let trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+            let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–')) else {
+                continue;
+            };
+            let name = trimmed[dash.len_utf8()..].trim().trim_end_matches('.');
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.is_empty()
+                || words.len() > MAX_LABEL_WORDS
+                || !words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || matches!(*w, "de" | "van" | "von" | "al" | "bin")
+                })
+            {
+                continue;
+            }
+            let dash_at = q.outer.end + (after.len() - trimmed.len());
+            let name_at = doc.text[dash_at..].find(name).map(|i| dash_at + i).unwrap_or(dash_at);
+            let sentence = sentences
+                .iter()
+                .copied()
+                .find(|&s| doc.sentences[s].span.contains(Span::new(q.outer.start, q.outer.start)))
+                .unwrap_or(first);
+            out.push(Found {
+                content: q.outer,
+                source: Some(Span::new(name_at, name_at + name.len())),
+                cue: Span::new(dash_at, dash_at + dash.len_utf8()),
+                kind: ClaimKind::DirectQuote,
+                sentence,
+                channel: None,
+                via: None,
+                cue_entry: crate::cues::layout_cue("signature"),
+                object: false,
+                participial: false,
+            });
+        }
+        // "NAME: content"
+        if let Some(colon) = text.find(':') {
+            let label = &text[..colon];
+            let words: Vec<&str> = label.split_whitespace().collect();
+            let rest = text[colon + 1..].trim();
+            let lower = label.trim().to_lowercase();
+            if !words.is_empty()
+                && words.len() <= MAX_LABEL_WORDS
+                && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && !NON_SPEAKER_LABELS.contains(&lower.as_str())
+                && rest.split_whitespace().count() >= 4
+                && !label.contains(['“', '"', '(', ')'])
+            {
+                let start = block.span.start
+                    + colon
+                    + 1
+                    + (text[colon + 1..].len() - text[colon + 1..].trim_start().len());
+                let mut end = block.span.end;
+                while doc.text[..end].ends_with(['.', ' ']) && end > start {
+                    end -= 1;
+                }
+                out.push(Found {
+                    content: Span::new(start, end),
+                    source: Some(Span::new(block.span.start, block.span.start + label.trim_end().len())),
+                    cue: Span::new(block.span.start + colon, block.span.start + colon + 1),
+                    kind: ClaimKind::Indirect,
+                    sentence: first,
+                    channel: None,
+                    via: None,
+                    cue_entry: crate::cues::layout_cue("label"),
+                    object: false,
+                    participial: false,
+                });
+            }
+        }
+        let _ = last;
+    }
+    out
 }

@@ -31,8 +31,9 @@ pub fn keep(found: &[Found], claims: &[Claim]) -> Vec<bool> {
                 .via
                 .iter()
                 .any(|v| claims[j].source.as_ref().is_some_and(|s| s.name == v.name))
-                && found[i].content.len() as f32 >= OUTER_COVERED * found[j].content.len() as f32
-                && found[j].kind == crate::report::ClaimKind::AccordingTo
+                && (found[i].content.len() as f32 >= OUTER_COVERED * found[j].content.len() as f32
+                    || found[i].source.is_some_and(|src| src.start <= found[j].content.start + 2))
+                && found[j].cue_entry.class == "according_to"
             {
                 // The outer "according to" only relays the inner claim.
                 keep[j] = false;

@@ -94,6 +94,8 @@ fn lexicon() -> &'static Lexicon {
                     "adverb" => {
                         adverbs.insert(*form, entry);
                     }
+                    // Layout cues, matched by the attribution patterns themselves.
+                    "signature" | "label" => {}
                     other => panic!("unknown cue phrase class {other}"),
                 }
             }
@@ -183,6 +185,11 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     cues
 }
 
+/// The lexicon entry of a layout cue class ("signature", "label").
+pub fn layout_cue(class: &str) -> &'static Entry {
+    CUE_PHRASES.iter().find(|e| e.class == class).expect("layout cue in rules/cue_phrases.toml")
+}
+
 /// Whether `word` (lower case) is a form of a reporting verb.
 pub fn is_cue_verb(word: &str) -> bool {
     lexicon().verbs.contains_key(word)
@@ -229,7 +236,7 @@ mod tests {
     /// Every entry's example sentence yields a cue from that entry, also when shifted by one char.
     #[test]
     fn lexicon_examples_are_recognised() {
-        for entry in CUES.iter().chain(CUE_PHRASES) {
+        for entry in CUES.iter().chain(CUE_PHRASES).filter(|e| !matches!(e.class, "signature" | "label")) {
             for example in entry.examples {
                 for prefix in ["", " "] {
                     let doc = Document::from_plain_text(&format!("Title\n{prefix}{example}"));
