@@ -57,8 +57,9 @@ fn report(o: &Output) -> Report {
     serde_json::from_slice(&o.stdout).expect("stdout is a JSON report")
 }
 
+/// A file in the target's scratch folder, named per process: several test runs may share it.
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}-{name}", std::process::id()));
     std::fs::write(&path, contents).unwrap();
     path
 }
