@@ -390,7 +390,6 @@ fn a_50_mb_stream_does_not_hang_and_text_format_says_so() {
 /// Inputs at the limit that are hard for the engine rather than big: one huge paragraph, and a
 /// megabyte of short attributed sentences. They must finish (no hang, no memory blow-up).
 #[test]
-#[ignore = "attribution scales worse than linearly: minutes and GBs on these (see the CLI report)"]
 fn hard_inputs_at_the_limit_finish() {
     let words = ["the", "said", "that", "of", "he", "they", "according to", "“", "”", "officials", "Alibaba"];
     let mut paragraph = String::from("Title\n");

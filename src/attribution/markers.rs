@@ -68,7 +68,7 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
 /// but says the previous claim is unverified.
 pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim]) {
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        if found.iter().any(|f| f.sentence == i) || !has_marker(doc.slice(sentence.span), "unverified") {
+        if !has_marker(doc.slice(sentence.span), "unverified") || found.iter().any(|f| f.sentence == i) {
             continue;
         }
         let before = doc.offsets.position(sentence.span.start).char;
@@ -83,8 +83,9 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
 /// A claim whose content lies inside another claim's content came through the outer source:
 /// "According to the FT, the White House considers …" — the White House's claim, via the FT.
 pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
+    let index = super::SpanIndex::new(found);
     for i in 0..found.len() {
-        for j in 0..found.len() {
+        for j in index.overlapping(found[i].content) {
             if i == j || !found[j].content.contains(found[i].content) || found[j].content == found[i].content
             {
                 continue;

@@ -22,6 +22,13 @@ use patterns::Sent;
 /// Every attribution of the document, in text order of their content.
 pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let quotes = find_quotes(doc);
+    // Quotations that go on in the next paragraph (their parts are not closed but continued).
+    let mut continued = vec![false; quotes.len()];
+    for q in &quotes {
+        if let Some(i) = q.continues {
+            continued[i] = true;
+        }
+    }
     let mut found: Vec<Found> = Vec::new();
     for s in 0..doc.sentences.len() {
         let cues = find_cues(doc, s);
@@ -36,10 +43,9 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         for cue in order {
             // Words inside a quotation belong to the quoted speaker, whose own reporting is not
             // the article's attribution ("“I think we will win,” she said").
-            if quotes.iter().enumerate().any(|(i, q)| {
-                q.inner.contains(cue.span)
-                    && q.inner.len() > cue.span.len() + 2
-                    && (q.closed || quotes.iter().any(|r| r.continues == Some(i)))
+            if sent.near_range.clone().any(|i| {
+                let q = &quotes[i];
+                q.inner.contains(cue.span) && q.inner.len() > cue.span.len() + 2 && (q.closed || continued[i])
             }) {
                 continue;
             }
@@ -55,31 +61,51 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
             }
         }
     }
-    for f in patterns::layout_attributions(doc, &quotes) {
-        if !found
-            .iter()
-            .any(|g| g.content.overlaps(f.content) && g.cue.overlaps(f.content) || g.content == f.content)
-        {
-            found.push(f);
-        }
-    }
-    found.extend(continued_quotes(doc, &quotes, &found));
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    let layout: Vec<Found> = patterns::layout_attributions(doc, &quotes)
+        .into_iter()
+        .filter(|f| {
+            !SpanIndex::new(&found).overlapping(f.content).any(|g| {
+                found[g].content.overlaps(f.content) && found[g].cue.overlaps(f.content)
+                    || found[g].content == f.content
+            })
+        })
+        .collect();
+    found.extend(layout);
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    let more = continued_quotes(doc, &quotes, &found);
+    found.extend(more);
+    found.sort_by_key(|f| (f.content.start, f.content.end));
     // A stance verb inside another claim's content is part of that claim ("said Trump making
     // remarks viewed by some as …"), not a claim of its own.
     // (An "according to X, …" wrapper is a relay, not a claim that swallows its inner one.)
-    let outer: Vec<Span> =
-        found.iter().filter(|f| f.cue_entry.class != "according_to").map(|f| f.content).collect();
-    found.retain(|f| !(f.object && outer.iter().any(|o| *o != f.content && o.contains(f.cue))));
+    let index = SpanIndex::new(&found);
+    let swallowed: Vec<bool> = (0..found.len())
+        .map(|i| {
+            found[i].object
+                && index.overlapping(found[i].cue).any(|j| {
+                    j != i
+                        && found[j].cue_entry.class != "according_to"
+                        && found[j].content != found[i].content
+                        && found[j].content.contains(found[i].cue)
+                })
+        })
+        .collect();
+    let mut k = swallowed.iter();
+    found.retain(|_| !*k.next().unwrap());
     // "…, he said, adding that …": the participle's subject is the source of the verb it hangs on.
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        by_sentence.entry(f.sentence).or_default().push(i);
+    }
     for i in 0..found.len() {
         if !found[i].participial {
             continue;
         }
-        let host = (0..found.len())
-            .filter(|&j| {
-                j != i && found[j].sentence == found[i].sentence && found[j].cue.end <= found[i].cue.start
-            })
-            .filter(|&j| found[j].source.is_some())
+        let host = by_sentence[&found[i].sentence]
+            .iter()
+            .copied()
+            .filter(|&j| j != i && found[j].cue.end <= found[i].cue.start && found[j].source.is_some())
             .max_by_key(|&j| found[j].cue.end);
         if let Some(j) = host {
             found[i].source = found[j].source;
@@ -88,6 +114,30 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by(|b, a| a.content == b.content && a.cue == b.cue);
     found
+}
+
+/// Finds, among attributions sorted by content start, those whose content may overlap a span,
+/// without comparing every pair (long articles have thousands of attributions).
+pub struct SpanIndex {
+    starts: Vec<usize>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    pub fn new(found: &[Found]) -> Self {
+        debug_assert!(found.windows(2).all(|w| w[0].content.start <= w[1].content.start));
+        SpanIndex {
+            starts: found.iter().map(|f| f.content.start).collect(),
+            longest: found.iter().map(|f| f.content.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Indices of attributions whose content starts where it could overlap `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> {
+        let from = self.starts.partition_point(|&s| s + self.longest < span.start);
+        let to = self.starts.partition_point(|&s| s <= span.end);
+        from..to.max(from)
+    }
 }
 
 /// Analyses a document into a report.
@@ -101,7 +151,9 @@ pub fn analyze(doc: &Document) -> Report {
     all.extend(via_mentions.iter().copied());
     all.sort_by_key(|m| m.span.start);
     let resolved = resolve(doc, &all);
-    let lookup = |span: Span| all.iter().position(|m| m.span == span).map(|i| &resolved[i]);
+    let positions: std::collections::HashMap<Span, usize> =
+        all.iter().enumerate().map(|(i, m)| (m.span, i)).rev().collect();
+    let lookup = |span: Span| positions.get(&span).map(|&i| &resolved[i]);
 
     let offsets = &doc.offsets;
     let chars = |span: Span| (offsets.position(span.start), offsets.position(span.end));
@@ -185,37 +237,43 @@ fn summarize(claims: &[Claim]) -> Vec<SourceSummary> {
 fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Found]) -> Vec<Found> {
     /// How far back (in bytes) the attribution a quotation continues may be.
     const MAX_DISTANCE: usize = 600;
+    let index = SpanIndex::new(found);
     let mut out = Vec::new();
     for q in quotes.iter().filter(|q| q.depth == 0 && q.inner.len() > 20) {
-        if found.iter().any(|f| f.content.overlaps(q.outer) || q.outer.contains(f.cue)) {
+        if index
+            .overlapping(q.outer)
+            .any(|j| found[j].content.overlaps(q.outer) || q.outer.contains(found[j].cue))
+        {
             continue;
         }
         // The quotation must stand alone: it opens its sentence.
-        let Some(s) =
-            doc.sentences.iter().position(|s| s.span.contains(Span::new(q.outer.start, q.outer.start)))
-        else {
-            continue;
-        };
-        if doc.sentences[s].span.start != q.outer.start {
+        let s = doc.sentences.partition_point(|s| s.span.start < q.outer.start);
+        if s >= doc.sentences.len() || doc.sentences[s].span.start != q.outer.start {
             continue;
         }
-        let host = found
-            .iter()
-            .filter(|f| {
+        // The attribution just before (found is sorted by content start).
+        let before = found.partition_point(|f| f.content.start < q.outer.start);
+        let window = before.saturating_sub(MAX_LOOKBACK)..before;
+        let host = window
+            .clone()
+            .filter(|&j| {
+                let f = &found[j];
                 f.content.end <= q.outer.start
                     && q.outer.start - f.content.end <= MAX_DISTANCE
                     && f.source.is_some()
+                    && (matches!(
+                        f.kind,
+                        crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
+                    ) || f.cue_entry.has_tag("quote"))
             })
-            .filter(|f| {
-                matches!(
-                    f.kind,
-                    crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
-                ) || f.cue_entry.has_tag("quote")
-            })
-            .max_by_key(|f| f.content.end);
+            .max_by_key(|&j| found[j].content.end);
         if let Some(h) = host {
+            let h = &found[h];
             // Nothing attributed to anyone else in between.
-            if found.iter().any(|f| f.content.start > h.content.end && f.content.end <= q.outer.start) {
+            if window
+                .clone()
+                .any(|j| found[j].content.start > h.content.end && found[j].content.end <= q.outer.start)
+            {
                 continue;
             }
             let mut f = h.clone();
@@ -228,6 +286,9 @@ fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Fo
     }
     out
 }
+
+/// How many attributions before a quotation are looked at for the one it continues.
+const MAX_LOOKBACK: usize = 8;
 
 /// A canonical name as a badge shows it: "rebels" → "Rebels".
 fn display_name(name: &str) -> String {

@@ -45,13 +45,32 @@ pub struct Sent<'d> {
     pub end: usize,
     pub words: Vec<String>,
     pub quotes: &'d [Quote],
+    /// The quotations of the sentence's block …
+    pub near: &'d [Quote],
+    /// … and where they are in `quotes`.
+    pub near_range: std::ops::Range<usize>,
 }
 
 impl<'d> Sent<'d> {
     pub fn new(doc: &'d Document, index: usize, quotes: &'d [Quote]) -> Self {
         let r = doc.sentences[index].tokens.clone();
         let words = doc.tokens[r.clone()].iter().map(|t| lower(doc, t)).collect();
-        Sent { doc, index, first: r.start, end: r.end, words, quotes }
+        // The quotations of this sentence's block (they never cross blocks), found by binary
+        // search so that long articles with many quotations stay linear.
+        let block = doc.blocks[doc.sentences[index].block].span;
+        let from = quotes.partition_point(|q| q.outer.start < block.start);
+        let to = quotes.partition_point(|q| q.outer.start < block.end);
+        let near_range = from..to.max(from);
+        Sent {
+            doc,
+            index,
+            first: r.start,
+            end: r.end,
+            words,
+            quotes,
+            near: &quotes[near_range.clone()],
+            near_range,
+        }
     }
     fn w(&self, i: usize) -> &str {
         if i >= self.first && i < self.end {
@@ -83,19 +102,19 @@ impl<'d> Sent<'d> {
         self.is_punct(i, ",")
     }
     fn is_open_quote(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Quote && self.quotes.iter().any(|q| q.outer.start == self.span(i).start)
+        self.kind(i) == TokenKind::Quote && self.near.iter().any(|q| q.outer.start == self.span(i).start)
     }
     fn is_close_quote(&self, i: usize) -> bool {
         self.kind(i) == TokenKind::Quote
-            && self.quotes.iter().any(|q| q.closed && q.outer.end == self.span(i).end)
+            && self.near.iter().any(|q| q.closed && q.outer.end == self.span(i).end)
     }
     /// The quotation that opens at token `i`.
     fn quote_at(&self, i: usize) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.outer.start == self.span(i).start).max_by_key(|q| q.outer.len())
+        self.near.iter().filter(|q| q.outer.start == self.span(i).start).max_by_key(|q| q.outer.len())
     }
     /// The quotation that closes at token `i`.
     fn quote_closing(&self, i: usize) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.outer.end == self.span(i).end).max_by_key(|q| q.outer.len())
+        self.near.iter().filter(|q| q.outer.end == self.span(i).end).max_by_key(|q| q.outer.len())
     }
     /// The span of tokens `[a, b)`.
     fn cover(&self, a: usize, b: usize) -> Span {
@@ -600,7 +619,7 @@ fn content_from(s: &Sent, start: usize) -> Option<Span> {
     }
     let mut content = s.content(start, end)?;
     // A quotation opened inside the content that runs past the sentence.
-    if let Some(q) = s.quotes.iter().find(|q| {
+    if let Some(q) = s.near.iter().find(|q| {
         content.contains(Span::new(q.outer.start, q.outer.start)) && q.outer.end > content.end && q.depth == 0
     }) {
         content = content.cover(q.outer);
@@ -660,8 +679,17 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         let after_comma = s.is_comma(b) || s.is_close_quote(b) || s.raw(b) == "—";
         // "Clinton, the former secretary of State, stressed her support …" is not inverted: the
         // subject stands before the verb and the object after it.
-        let subject_with_appositive =
-            left_source(s, cue.first).is_some() && right_content_start(s, cue, form).is_some();
+        // Nor is "“…,” Malkia Cyril, the executive director, told The Huffington Post.".
+        let appositive_source = left_source(s, cue.first);
+        let quote_before_source = appositive_source.is_some_and(|src| {
+            (s.first..cue.first).find(|&i| s.span(i).start == src.start).is_some_and(|i| {
+                i > s.first
+                    && (s.is_close_quote(i - 1)
+                        || s.is_comma(i - 1) && i > s.first + 1 && s.is_close_quote(i - 2))
+            })
+        });
+        let subject_with_appositive = appositive_source.is_some()
+            && (quote_before_source || right_content_start(s, cue, form).is_some());
         if after_comma && cue.has_tag("inverted") && !passive && !subject_with_appositive {
             if let Some((source, end)) =
                 right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
@@ -798,25 +826,53 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
 fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
     let mut i = s.first;
     while i < cue.first
-        && (matches!(s.w(i), "but" | "and" | "so" | "yet" | "however" | ",") || s.kind(i) == TokenKind::Quote)
+        && (matches!(s.w(i), "but" | "and" | "so" | "yet" | "however" | "," | "still" | "meanwhile")
+            || s.kind(i) == TokenKind::Quote)
     {
         i += 1;
     }
-    let start = i;
-    while i < cue.first && i < start + 6 {
-        let w = s.w(i);
-        if i > start && (LEFT_BOUNDARY.contains(&w) || s.is_verb(i) || s.kind(i) == TokenKind::Punct) {
-            break;
-        }
-        i += 1;
+    // "On Thursday, Trump …": a leading adverbial ends at its comma.
+    if LEADING_ADVERBIAL.contains(&s.w(i)) || is_date_word(s.w(i)) {
+        let comma = (i..cue.first.min(i + 8)).find(|&k| s.is_comma(k))?;
+        i = comma + 1;
     }
-    (i > start).then(|| s.cover(start, i))
+    let start = i;
+    // A name ("Donald Trump", "Mr. Obama") or a short noun phrase ("The campaign", "His aides").
+    if s.is_capitalised(i) && !matches!(s.w(i), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        while i < cue.first && (s.is_capitalised(i) || s.w(i) == "." || s.w(i).ends_with("'s")) {
+            i += 1;
+        }
+    } else {
+        while i < cue.first && i < start + 4 {
+            let w = s.w(i);
+            let verbish = i > start + 1 && (w.ends_with("ed") || s.is_verb(i) || LEFT_BOUNDARY.contains(&w));
+            if s.kind(i) != TokenKind::Word || verbish {
+                break;
+            }
+            i += 1;
+        }
+    }
+    if i == start || matches!(s.w(start), "it's" | "there" | "this" | "that") {
+        return None;
+    }
+    // "Dean, a medical doctor, began …": the appositive goes with the name.
+    if s.is_comma(i) {
+        if let Some(close) = (i + 1..cue.first.min(i + MAX_SOURCE_TOKENS)).find(|&k| s.is_comma(k)) {
+            if close + 1 < cue.first && !s.is_verb(i + 1) {
+                return Some(s.cover(start, close));
+            }
+        }
+    }
+    Some(s.cover(start, i))
 }
 
 /// Direct quote when the content is one quotation, partial when it holds one, else indirect.
 pub fn kind_of(s: &Sent, content: Span) -> ClaimKind {
-    let quoted: usize = s
-        .quotes
+    // Content may run over paragraphs, so look at every quotation that starts inside it (and the
+    // one that starts just before it).
+    let to = s.quotes.partition_point(|q| q.outer.start < content.end);
+    let from = s.quotes[..to].partition_point(|q| q.outer.start < content.start).saturating_sub(1);
+    let quoted: usize = s.quotes[from..to]
         .iter()
         .filter(|q| q.depth == 0 && content.overlaps(q.outer))
         .map(|q| q.outer.end.min(content.end) - q.outer.start.max(content.start))

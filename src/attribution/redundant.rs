@@ -11,8 +11,9 @@ const OUTER_COVERED: f32 = 0.6;
 /// Which claims to keep (same order as `found` and `claims`).
 pub fn keep(found: &[Found], claims: &[Claim]) -> Vec<bool> {
     let mut keep = vec![true; found.len()];
+    let index = super::SpanIndex::new(found);
     for i in 0..found.len() {
-        for j in 0..found.len() {
+        for j in index.overlapping(found[i].content) {
             if i == j
                 || !keep[j]
                 || !found[j].content.contains(found[i].content)
