@@ -104,6 +104,8 @@ pub enum Marker {
     Hedged,
     /// The source is not named ("a source familiar with the matter").
     Anonymous,
+    /// Someone else in the article denies or contests it ("Alibaba took issue with …").
+    Disputed,
 }
 
 /// A span of `text` in chars, with the same span in UTF-16 units.
@@ -122,6 +124,10 @@ pub struct Claim {
     pub cue: Option<CueRef>,
     /// Outer reporters through whom the claim reached the article, nearest first.
     pub via: Vec<Via>,
+    /// What the source's claim rests on ("notes from the White House"), when the text says.
+    pub based_on: Option<String>,
+    /// How or to whom it was said ("to AFP", "in X", "in a statement"), when the text says.
+    pub channel: Option<String>,
     pub markers: Vec<Marker>,
 }
 
@@ -175,9 +181,15 @@ impl Report {
             None => parts.push("no source given".to_string()),
         }
         parts.push(claim.kind.label().to_string());
+        if let Some(basis) = &claim.based_on {
+            parts.push(format!("based on {basis}"));
+        }
         if !claim.via.is_empty() {
             let names: Vec<_> = claim.via.iter().map(|v| v.name.as_str()).collect();
             parts.push(format!("via {}", names.join(" → ")));
+        }
+        if let Some(channel) = &claim.channel {
+            parts.push(channel.clone());
         }
         for m in &claim.markers {
             parts.push(
@@ -186,6 +198,7 @@ impl Report {
                     Marker::Unverified => "unverified",
                     Marker::Hedged => "hedged",
                     Marker::Anonymous => "anonymous source",
+                    Marker::Disputed => "disputed",
                 }
                 .to_string(),
             );

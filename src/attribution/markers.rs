@@ -80,6 +80,25 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
     }
 }
 
+/// "Alibaba … took issue with AFP over an article in the Financial Times accusing it of …":
+/// the other claims of a sentence that denies something are disputed by the one who denies.
+pub fn disputed(
+    denials: &[(usize, crate::text::Span, Option<crate::text::Span>)],
+    found: &[Found],
+    claims: &mut [Claim],
+    name_of: impl Fn(crate::text::Span) -> Option<String>,
+) {
+    for &(sentence, cue, who) in denials {
+        let Some(denier) = who.and_then(&name_of) else { continue };
+        for (f, c) in found.iter().zip(claims.iter_mut()) {
+            let other = c.source.as_ref().is_none_or(|x| x.name != denier);
+            if f.sentence == sentence && f.cue != cue && other && !c.markers.contains(&Marker::Disputed) {
+                c.markers.push(Marker::Disputed);
+            }
+        }
+    }
+}
+
 /// A claim whose content lies inside another claim's content came through the outer source:
 /// "According to the FT, the White House considers …" — the White House's claim, via the FT.
 pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {

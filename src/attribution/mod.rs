@@ -147,8 +147,23 @@ pub fn analyze(doc: &Document) -> Report {
         found.iter().filter_map(|f| f.source.map(|span| Mention { span, sentence: f.sentence })).collect();
     let via_mentions: Vec<Mention> =
         found.iter().filter_map(|f| f.via.map(|span| Mention { span, sentence: f.sentence })).collect();
+    let quotes = find_quotes(doc);
+    let bases: Vec<Option<Span>> = found.iter().map(|f| patterns::basis_of(doc, f, &quotes)).collect();
     let mut all = mentions.clone();
     all.extend(via_mentions.iter().copied());
+    all.extend(
+        found.iter().zip(&bases).filter_map(|(f, b)| b.map(|span| Mention { span, sentence: f.sentence })),
+    );
+    // Who denies what, so that the other claims of the sentence can be marked disputed.
+    let mut denial_sentences: Vec<usize> = found.iter().map(|f| f.sentence).collect();
+    denial_sentences.dedup();
+    let denials: Vec<(usize, Span, Option<Span>)> = denial_sentences
+        .into_iter()
+        .flat_map(|s| patterns::denials(doc, s, &quotes).into_iter().map(move |(cue, who)| (s, cue, who)))
+        .collect();
+    all.extend(denials.iter().filter_map(|&(s, _, who)| who.map(|span| Mention { span, sentence: s })));
+    all.sort_by_key(|m| m.span.start);
+    all.dedup_by_key(|m| m.span);
     all.sort_by_key(|m| m.span.start);
     let resolved = resolve(doc, &all);
     let positions: std::collections::HashMap<Span, usize> =
@@ -158,7 +173,7 @@ pub fn analyze(doc: &Document) -> Report {
     let offsets = &doc.offsets;
     let chars = |span: Span| (offsets.position(span.start), offsets.position(span.end));
     let mut claims: Vec<Claim> = Vec::new();
-    for f in &found {
+    for (f, basis) in found.iter().zip(&bases) {
         let (a, b) = chars(f.content);
         let source = f.source.and_then(|span| {
             let r = lookup(span)?;
@@ -188,12 +203,19 @@ pub fn analyze(doc: &Document) -> Report {
             source,
             cue: Some(CueRef { text: doc.slice(f.cue).to_string(), start: ca.char, end: cb.char }),
             via,
+            based_on: basis.and_then(lookup).map(|r| match &r.document {
+                // "notes from the White House" → "White House notes"
+                Some(document) => format!("{} {document}", display_name(&r.name)),
+                None => display_name(&r.name),
+            }),
+            channel: f.channel.and_then(|span| channel_text(doc.slice(span))),
             markers: markers::markers_of(doc, f, anonymous),
         });
     }
     markers::nest_relays(&found, &mut claims);
     markers::spread_unverified(&found, &mut claims);
     markers::unverified_sentences(doc, &found, &mut claims);
+    markers::disputed(&denials, &found, &mut claims, |span| lookup(span).map(|r| display_name(&r.name)));
     let keep = redundant::keep(&found, &claims);
     let mut k = keep.iter();
     claims.retain(|_| *k.next().unwrap());
@@ -209,6 +231,8 @@ pub fn analyze(doc: &Document) -> Report {
             source: None,
             cue: None,
             via: Vec::new(),
+            based_on: None,
+            channel: None,
             markers: Vec::new(),
         });
     }
@@ -297,4 +321,21 @@ fn display_name(name: &str) -> String {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
         _ => name.to_string(),
     }
+}
+
+/// The channel as a badge shows it ("to AFP", "in X", "in a statement"); nothing when the words
+/// between verb and content are only time ("on Friday") or filler.
+fn channel_text(raw: &str) -> Option<String> {
+    let text = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';'));
+    let mut words = text.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if !matches!(first.as_str(), "in" | "on" | "to" | "via" | "through" | "during") {
+        return None;
+    }
+    let rest: Vec<&str> = words.collect();
+    let only_time = rest.iter().all(|w| {
+        let w = w.to_lowercase();
+        words::is_time_word(&w) || words::is_date_word(&w) || matches!(w.as_str(), "the" | "a" | "an")
+    });
+    (!rest.is_empty() && !only_time && rest.len() <= 8).then(|| text.to_string())
 }

@@ -487,6 +487,21 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
         return Some((j, None));
     }
+    // "accusing it of aiding …", "blamed the mayor for the delay": the charge is the content.
+    let charge_word = match cue.entry.name {
+        "accuse" | "charge" | "suspect" | "convict" => Some("of"),
+        "blame" | "credit" | "praise" | "criticize" | "criticise" | "thank" | "fault" | "applaud" => {
+            Some("for")
+        }
+        _ => None,
+    };
+    if let Some(word) = charge_word {
+        if let Some(k) = (j..s.end.min(j + 7)).find(|&k| s.w(k) == word) {
+            if (j..k).all(|x| s.kind(x) == TokenKind::Word) && k + 1 < s.end {
+                return Some((k + 1, None));
+            }
+        }
+    }
     // Verbs of stance: the object is the content ("condemned the test", "called for calm").
     if cue.has_tag("np") {
         let mut k = j;
@@ -1009,4 +1024,31 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
         let _ = last;
     }
     out
+}
+
+/// What an attribution says its claim rests on: "…, based on notes from the White House",
+/// "citing two officials". The phrase runs to the next punctuation mark.
+pub fn basis_of(doc: &Document, f: &Found, quotes: &[Quote]) -> Option<Span> {
+    let s = Sent::new(doc, f.sentence, quotes);
+    let at = (s.first..s.end).find(|&i| {
+        let w = s.w(i);
+        !f.content.contains(s.span(i))
+            && (w == "citing" || (w == "based" || w == "drawing") && s.w(i + 1) == "on")
+    })?;
+    let from = if s.w(at) == "citing" { at + 1 } else { at + 2 };
+    let to = (from..s.end)
+        .find(|&i| matches!(s.raw(i), "," | "." | ";" | ":" | "—") || s.kind(i) == TokenKind::Quote)
+        .unwrap_or(s.end);
+    (to > from).then(|| s.cover(from, to))
+}
+
+/// The denials of sentence `index` and who makes them: "Alibaba … took issue with …",
+/// "The ministry rejected …". Used to mark the other claims of the sentence as disputed.
+pub fn denials(doc: &Document, index: usize, quotes: &[Quote]) -> Vec<(Span, Option<Span>)> {
+    let cues = crate::cues::find_cues(doc, index);
+    if !cues.iter().any(|c| c.has_tag("denial")) {
+        return Vec::new();
+    }
+    let s = Sent::new(doc, index, quotes);
+    cues.iter().filter(|c| c.has_tag("denial")).map(|c| (c.span, left_source(&s, c.first))).collect()
 }

@@ -137,6 +137,8 @@ mod tests {
             }),
             cue: None,
             via: Vec::new(),
+            based_on: None,
+            channel: None,
             markers: Vec::new(),
         }
     }
