@@ -23,7 +23,34 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 
 fn has_marker(text: &str, class: &str) -> bool {
     let text = text.to_lowercase().replace('’', "'");
-    MARKERS.iter().filter(|e| e.class == class).any(|e| e.forms.iter().any(|f| contains_phrase(&text, f)))
+    let index = marker_index();
+    // Only the forms whose first word occurs in the text are searched for.
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').any(|word| {
+        index
+            .get(word)
+            .is_some_and(|forms| forms.iter().any(|&(c, form)| c == class && contains_phrase(&text, form)))
+    })
+}
+
+/// Marker forms by their first word.
+fn marker_index() -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+    > = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>> =
+            std::collections::HashMap::new();
+        for entry in MARKERS {
+            for form in entry.forms {
+                let first = form
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                    .next()
+                    .unwrap_or(form);
+                index.entry(first).or_default().push((entry.class, form));
+            }
+        }
+        index
+    })
 }
 
 /// The markers of one attribution: from its content, its cue and its source.

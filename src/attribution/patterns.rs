@@ -349,10 +349,12 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
 /// minister", "said one official"), rather than its object ("stressed her support").
 fn looks_like_source_start(s: &Sent, i: usize) -> bool {
     let mut i = i;
-    while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) && !matches!(s.w(i), "the" | "a") {
+    while i < s.end && is_time_adverb(s.w(i)) {
         i += 1;
     }
-    let title_then_name = (i + 1..s.end.min(i + 4)).any(|j| s.is_capitalised(j))
+    let title_then_name = !NOT_CLAUSE_STARTERS.contains(&s.w(i))
+        && !GAP_PREPOSITIONS.contains(&s.w(i))
+        && (i + 1..s.end.min(i + 4)).any(|j| s.is_capitalised(j))
         && (i..s.end.min(i + 4))
             .take_while(|&j| !s.is_capitalised(j))
             .all(|j| s.kind(j) == TokenKind::Word && !s.is_verb(j));
@@ -390,7 +392,7 @@ fn looks_like_source_start(s: &Sent, i: usize) -> bool {
 /// Amnesty International."
 fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
     let mut i = from;
-    while i < s.end && is_time_word(s.w(i)) && !s.is_capitalised(i) {
+    while i < s.end && is_time_adverb(s.w(i)) {
         i += 1;
     }
     let start = i;
@@ -725,6 +727,40 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     }
     let right = right_content_start(s, cue, form);
 
+    // "“C,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said …": a
+    // quotation, then everything up to the verb is its speaker, appositives and all.
+    if !participial && !passive && (cue.entry.class == "speech" || cue.has_tag("inverted")) {
+        let end = skip_to_subject(s, cue.first);
+        let mut close = None;
+        for i in (s.first..end).rev() {
+            if s.kind(i) == TokenKind::Quote {
+                if s.is_close_quote(i) {
+                    close = Some(i);
+                }
+                break;
+            }
+        }
+        if let Some(q) = close {
+            let start = if s.is_comma(q + 1) || s.raw(q + 1) == "—" { q + 2 } else { q + 1 };
+            let mut src_end = end;
+            while src_end > start && s.is_comma(src_end - 1) {
+                src_end -= 1;
+            }
+            let plain = (start..src_end).all(|i| !s.is_verb(i) || s.w(i).ends_with("ing"))
+                && src_end > start
+                && src_end - start <= MAX_APPOSITIVE_TOKENS
+                && looks_like_source_start(s, start);
+            let right_is_clause = right_content_start(s, cue, form)
+                .is_some_and(|(k, _)| s.w(k.saturating_sub(1)) == "that" || s.w(k.saturating_sub(1)) == ":");
+            if plain && !right_is_clause {
+                if let Some(content) = left_content(s, q + 1) {
+                    let mut f = found(s, cue, content, Some(s.cover(start, src_end)), kind_of(s, content));
+                    f.channel = (cue.last < s.end).then(|| s.content(cue.last, s.end)).flatten();
+                    return Some(f);
+                }
+            }
+        }
+    }
     // "The museum, Mr. Obama said, would make visitors face …": the source and verb between
     // commas inside the content, which is the whole sentence.
     if !participial && !passive && cue.has_tag("inverted") {
@@ -757,7 +793,9 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             // Nothing but time words, commas and a channel may follow the verb.
             // A trailing ", adding that …" is an attribution of its own; the tail ends there.
             let tail_end = (cue.last..s.end)
-                .find(|&i| s.is_comma(i) && s.w(i + 1).ends_with("ing") && s.is_verb(i + 1))
+                .find(|&i| {
+                    s.is_comma(i) && (s.w(i + 1).ends_with("ing") || matches!(s.w(i + 1), "who" | "which"))
+                })
                 .unwrap_or(s.end);
             let tail_ok = (cue.last..tail_end).all(|i| {
                 is_time_word(s.w(i))

@@ -660,3 +660,35 @@ pub const CHANNEL_WORDS: &[&str] = &[
     "tiktok",
     "response",
 ];
+
+/// Adverbs of time and manner that may sit between a verb and its subject or content ("said
+/// Tuesday", "said again"), without prepositions or determiners.
+pub fn is_time_adverb(w: &str) -> bool {
+    is_date_word(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "earlier"
+                | "later"
+                | "again"
+                | "also"
+                | "recently"
+                | "previously"
+                | "repeatedly"
+                | "once"
+                | "then"
+                | "now"
+                | "publicly"
+                | "privately"
+                | "flatly"
+                | "firmly"
+                | "simply"
+                | "bluntly"
+                | "however"
+                | "too"
+                | "instead"
+                | "still"
+        )
+}

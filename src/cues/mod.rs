@@ -48,8 +48,10 @@ impl Cue {
 struct Lexicon {
     /// Single-word verb forms.
     verbs: HashMap<&'static str, (&'static Entry, Form)>,
-    /// Multi-word phrases as word lists, longest first.
+    /// Multi-word phrases as word lists, longest first …
     phrases: Vec<(Vec<&'static str>, &'static Entry, CueKind)>,
+    /// … and which of them start with a given word.
+    phrase_starts: HashMap<&'static str, Vec<usize>>,
     nominals: HashMap<&'static str, &'static Entry>,
     adverbs: HashMap<&'static str, &'static Entry>,
 }
@@ -101,7 +103,11 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         phrases.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
-        Lexicon { verbs, phrases, nominals, adverbs }
+        let mut phrase_starts: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (words, _, _)) in phrases.iter().enumerate() {
+            phrase_starts.entry(words[0]).or_default().push(i);
+        }
+        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs }
     })
 }
 
@@ -124,7 +130,8 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     'outer: while i < tokens.len() {
-        for (phrase, entry, kind) in &lex.phrases {
+        for &p in lex.phrase_starts.get(words[i].as_str()).map_or(&[][..], Vec::as_slice) {
+            let (phrase, entry, kind) = &lex.phrases[p];
             if i + phrase.len() <= tokens.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w) {
                 let last = i + phrase.len();
                 cues.push(Cue {
