@@ -249,6 +249,127 @@ fn phrase_types() {
     }
 }
 
+#[test]
+fn places_and_institutions_are_not_person_antecedents() {
+    // "St Mary’s Hospital" is an organization (and "St Mary" no person): "She" is the minister.
+    let text = "Hospital wing\nHealth Minister Nora Falk visited St Mary’s Hospital on Monday.\nShe said \
+                the ward would open in May. Saint Anne said nothing. Later she added that it was late.\n";
+    let r = run(text, &[("She", 0), ("she", 0)]);
+    assert_eq!(find(&r, "She").name, "Nora Falk");
+    assert_eq!(find(&r, "she").name, "Nora Falk");
+    assert_eq!(source_type_of_phrase("St Mary’s Hospital"), Some(SourceType::Organization));
+    assert_ne!(source_type_of_phrase("St Mary"), Some(SourceType::Person));
+}
+
+#[test]
+fn companies_named_without_a_suffix() {
+    use SourceType::*;
+    for name in [
+        "Northwind Airlines",
+        "Verdant Energy",
+        "Veltro Motors",
+        "Kestrel Pharmaceuticals",
+        "Harbour Logistics",
+        "Ministry of Fisheries",
+        "Institute for Coastal Studies",
+    ] {
+        assert!(
+            matches!(source_type_of_phrase(name), Some(Organization | Government)),
+            "{name}: {:?}",
+            source_type_of_phrase(name)
+        );
+    }
+    // Still people, and still no source at all.
+    for (phrase, want) in [
+        ("Rosa Lindgren", Some(Person)),
+        ("Transport Secretary Alan Price", Some(Person)),
+        ("energy prices", None),
+        ("the oil", None),
+    ] {
+        assert_eq!(source_type_of_phrase(phrase), want, "{phrase}");
+    }
+    // "The company" finds the company named before, though no mention named it.
+    let text = "Recall\nBrio Motors recalled 40,000 cars on Friday.\nThe company said a sensor was faulty. \
+                The aviation authority said it would look into it.\n";
+    let r = run(text, &[("The company", 0), ("The aviation authority", 0)]);
+    let company = find(&r, "The company");
+    assert_eq!((company.name.as_str(), company.kind), ("Brio Motors", Organization));
+    // An authority is not the company named before.
+    assert_ne!(find(&r, "The aviation authority").name, "Brio Motors");
+}
+
+#[test]
+fn headline_roles_resolve_to_the_person_named_in_the_body() {
+    let text =
+        "Rents will rise, economist warns\nRents rose again in March. Farah Osei, an economist at the \
+                Institute for Housing Studies, said they would rise further.\n";
+    let r = run(text, &[("economist", 0)]);
+    assert_eq!(find(&r, "economist").name, "Farah Osei");
+
+    let text =
+        "Mill fire was arson, fire chief says\nA fire destroyed a mill overnight. Police chief Ana Ruiz \
+                closed the road. Fire chief Mark Ode told reporters it was deliberate.\n";
+    let r = run(text, &[("fire chief", 0), ("Fire chief Mark Ode", 0)]);
+    // The first body person with the same head noun ("chief").
+    assert_eq!(find(&r, "fire chief").name, "Ana Ruiz");
+
+    let text = "Markets slide, analyst says\nShares fell. Economist Farah Osei said they would recover.\n";
+    let r = run(text, &[("analyst", 0)]);
+    assert_ne!(find(&r, "analyst").name, "Farah Osei", "a different role is a different person");
+
+    // In the body, a role does not look forward.
+    let text = "Markets\nAn economist said shares would fall. Economist Farah Osei said they would not.\n";
+    let r = run(text, &[("An economist", 0)]);
+    assert_ne!(find(&r, "An economist").name, "Farah Osei");
+}
+
+#[test]
+fn titles_after_an_inverted_said() {
+    let text =
+        "Ferry\n“Fewer sailings,” said Transport Secretary Alan Price. “We lost money,” said operations \
+                manager Eva Lind. “It is final,” said Bank of England Governor Andrew Bailey. Price said \
+                he was sorry.\n";
+    let r = run(
+        text,
+        &[
+            ("Transport Secretary Alan Price", 0),
+            ("operations manager Eva Lind", 0),
+            ("Bank of England Governor Andrew Bailey", 0),
+            ("Price", 1),
+        ],
+    );
+    let alan = find(&r, "Transport Secretary Alan Price");
+    assert_eq!((alan.name.as_str(), alan.kind), ("Alan Price", SourceType::Person));
+    assert_eq!(alan.descriptor.as_deref(), Some("Transport Secretary"));
+    assert_eq!(find(&r, "operations manager Eva Lind").name, "Eva Lind");
+    assert_eq!(find(&r, "Bank of England Governor Andrew Bailey").name, "Andrew Bailey");
+    assert_eq!(find(&r, "Price").entity, alan.entity);
+}
+
+#[test]
+fn parenthesised_acronyms_are_aliases() {
+    let text = "Outbreak\nThe World Health Organization (WHO) declared the outbreak over. The WHO said no \
+                case was left. The Institute for Fiscal Studies (IFS) said taxes would rise. The IFS \
+                added that the rise was small.\n";
+    let r = run(
+        text,
+        &[
+            ("The World Health Organization (WHO)", 0),
+            ("The WHO", 0),
+            ("The Institute for Fiscal Studies (IFS)", 0),
+            ("The IFS", 0),
+        ],
+    );
+    let who = find(&r, "The World Health Organization (WHO)");
+    assert_eq!((who.name.as_str(), who.kind), ("World Health Organization", SourceType::Organization));
+    assert_eq!(who.descriptor, None);
+    assert_eq!(find(&r, "The WHO").entity, who.entity);
+    let ifs = find(&r, "The Institute for Fiscal Studies (IFS)");
+    assert_eq!(ifs.name, "Institute for Fiscal Studies");
+    assert_eq!(ifs.descriptor, None);
+    assert_eq!(find(&r, "The IFS").entity, ifs.entity);
+}
+
 /// Every gazetteer example names its entry, also when shifted by two characters (offsets are
 /// relative); no counterexample does.
 #[test]

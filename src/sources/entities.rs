@@ -3,7 +3,9 @@
 //! the antecedents that pronouns, surnames and descriptions refer back to.
 
 use super::gazetteer::{gazetteer, kind_of, strip_possessive};
-use super::phrase::{is_name_connector, is_place};
+use super::phrase::{
+    describe, is_name_connector, is_place, organization_class, organization_head, title_prefix, Words,
+};
 use super::words::{descriptors, gender_of, titles, Gender};
 use crate::report::SourceType;
 use crate::text::{BlockKind, Document, Span, Token, TokenKind};
@@ -210,8 +212,16 @@ fn scan_sentence(text: &str, tokens: &[Token], heading: bool, sentence_start: us
         }
         let start = i;
         let mut end = i + 1;
-        while end < tokens.len() && !covered[end] && !is_possessive_token(text, &tokens[end - 1]) {
-            if capitalised(text, &tokens[end]) {
+        while end < tokens.len() && !covered[end] {
+            if is_possessive_token(text, &tokens[end - 1]) {
+                // "St Mary’s Hospital", "King’s College": the owner is part of the name.
+                let institution = capitalised(text, &tokens[end])
+                    && descriptors().exact(&lower[end..end + 1], |e| e.has_tag("institution")).is_some();
+                if !institution {
+                    break;
+                }
+                end += 1;
+            } else if capitalised(text, &tokens[end]) {
                 end += 1;
             } else if end + 1 < tokens.len()
                 && is_name_connector(&lower[end])
@@ -253,34 +263,55 @@ fn found_run(
     while start < end && (is_sentence_opener(text_of(text, &tokens[start]))) {
         start += 1;
     }
-    // Titles in front: "President Trump", "Prime Minister Habib Essid".
+    if start >= end {
+        return;
+    }
+    // Titles in front: "President Trump", "Prime Minister Habib Essid", "Transport Secretary
+    // Alan Price" (the title's head noun is kept: "the secretary", a headline's "secretary").
     let mut gender = None;
-    let mut titled = false;
+    let mut title_head: Option<String> = None;
+    let run = Words::new(text, Span::new(tokens[start].span.start, tokens[end - 1].span.end));
+    let prefix = title_prefix(&run, 0);
+    if prefix >= run.len() {
+        return;
+    }
     let mut k = start;
-    while k < end {
-        match titles().match_at(&lower[..end], k, |_| true) {
-            Some((e, n)) => {
-                gender = gender.or(gender_of(e));
-                titled = true;
-                k += n;
+    if prefix > 0 {
+        let name_at = run.tokens[prefix].span.start;
+        k = (start..end).find(|&i| tokens[i].span.start == name_at).unwrap_or(start);
+        for (e, at, n) in titles().scan(&lower[start..k], |_| true).into_iter().map(|(a, n, e)| (e, a, n)) {
+            gender = gender.or(gender_of(e));
+            if !e.has_tag("honorific") {
+                title_head = Some(lower[start + at..start + at + n].join(" "));
             }
-            None => break,
         }
     }
-    while k < end && text_of(text, &tokens[k]) == "." {
-        k += 1;
-    }
-    // A lower-case title right before: "host Chris Matthews", "spokeswoman Melezia Figueroa".
+    let mut titled = k > start;
+    // A lower-case title right before: "host Chris Matthews", "fire chief Mark Ellison".
     if !titled && start > 0 {
-        if let Some(e) = titles().exact(&lower[start - 1..start], |e| !e.has_tag("unnamed-anonymous")) {
+        // "Mr. Smith": the title's period is a token of its own.
+        let stop = if lower[start - 1] == "." { start - 1 } else { start };
+        let from = stop.saturating_sub(3);
+        let before = (from..stop).find_map(|b| {
+            titles()
+                .match_at(&lower[..stop], b, |e| !e.has_tag("unnamed-anonymous"))
+                .filter(|&(_, n)| b + n == stop)
+                .map(|(e, _)| (e, b))
+        });
+        if let Some((e, b)) = before {
             titled = true;
             gender = gender_of(e);
+            if !e.has_tag("honorific") {
+                title_head = Some(lower[b..stop].join(" "));
+            }
         }
     }
     if k >= end {
         return;
     }
     let words = &lower[k..end];
+    // "St Mary", "Saint Louis": a church, a school, a place, never a person.
+    let saint = matches!(words[0].as_str(), "st" | "st." | "saint" | "ste");
     let name_tokens = &tokens[k..end];
     let first_in_sentence = tokens[k].span.start == sentence_start;
     if is_place(words) || words.iter().all(|w| w.len() <= 1) {
@@ -289,21 +320,43 @@ fn found_run(
     let all_caps = |t: &Token| text_of(text, t).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let span = Span::new(name_tokens[0].span.start, name_tokens[name_tokens.len() - 1].span.end);
     let name = strip_possessive(span.slice(text)).to_string();
-    let last = descriptors()
-        .exact(&words[words.len() - 1..], |e| matches!(e.class, "media" | "organization" | "government"));
-    let entity = if let Some(e) = last.filter(|_| words.len() >= 2) {
-        let mut ent = Entity::new(name, super::kind_of_class(e.class));
+    let entity = if let Some(e) = organization_head(words) {
+        let mut ent = Entity::new(name, super::kind_of_class(organization_class(e)));
         ent.add_tags(e.tags.iter().copied());
         ent
+    } else if saint {
+        return;
     } else if titled || (words.len() >= 2 && words.len() <= 4 && !name_tokens.iter().any(all_caps)) {
         if words.len() == 1 && first_in_sentence && !titled {
             return;
         }
         let mut ent = Entity::new(name, SourceType::Person);
         ent.gender = gender;
+        ent.head = title_head.or_else(|| appositive_head(text, tokens, end));
         ent
     } else {
         return;
     };
     out.push(Found { span, entity });
+}
+
+/// The title head of an appositive right after a name: "Farah Siddiqui, an economist at the
+/// institute" → "economist".
+fn appositive_head(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    if end + 1 >= tokens.len() || text_of(text, &tokens[end]) != "," {
+        return None;
+    }
+    let first = &tokens[end + 1];
+    if !matches!(text_of(text, first).to_lowercase().as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let stop = tokens[end + 1..]
+        .iter()
+        .position(|t| matches!(text_of(text, t), "," | ";" | "." | "(" | ")"))
+        .map_or(tokens.len(), |p| end + 1 + p);
+    let span = Span::new(first.span.start, tokens[stop - 1].span.end);
+    let d = describe(&Words::new(text, span));
+    let (head, written) = d.head?;
+    (head.class == "person" && !head.has_tag("unnamed-anonymous") && !d.anonymous)
+        .then(|| written.to_lowercase())
 }

@@ -30,9 +30,9 @@ pub use gazetteer::{find_in as find_gazetteer_names, Hit};
 
 use crate::lexicon::Entry;
 use crate::report::SourceType;
-use crate::text::{Document, Span};
+use crate::text::{BlockKind, Document, Span};
 use entities::entity_of_entry;
-use phrase::{describe, leading_titles, shape, Description, Determiner, Shape, Words};
+use phrase::{describe, shape, title_prefix, Description, Determiner, Shape, Words};
 use std::collections::{HashMap, HashSet};
 use words::{descriptors, gender_of};
 
@@ -165,19 +165,21 @@ fn kind_of_name(name: &Words, desc: Option<&Description>) -> SourceType {
     if n == 0 {
         return SourceType::Unknown;
     }
-    let t = leading_titles(name, 0);
+    let t = title_prefix(name, 0);
     if t > 0 && t < n {
         return SourceType::Person;
     }
     if phrase::is_place(&name.lower) {
         return SourceType::Government;
     }
+    if let Some(e) = phrase::organization_head(&name.lower) {
+        return kind_of_class(phrase::organization_class(e));
+    }
+    // "St Mary", "Saint Louis": a church, school or place, not a person.
+    if matches!(name.lower[0].as_str(), "st" | "st." | "saint" | "ste") {
+        return SourceType::Unknown;
+    }
     if n >= 2 {
-        if let Some(e) = descriptors()
-            .exact(&name.lower[n - 1..], |e| matches!(e.class, "media" | "organization" | "government"))
-        {
-            return kind_of_class(e.class);
-        }
         return SourceType::Person;
     }
     SourceType::Unknown
@@ -216,11 +218,34 @@ impl<'d> Resolver<'d> {
             mentioned: Vec::new(),
         };
         for found in entities::scan(doc) {
-            let id = r.intern(found.entity);
+            let id = match r.earlier_full_name(&found.entity) {
+                Some(id) => {
+                    let x = &mut r.entities[id];
+                    x.gender = x.gender.or(found.entity.gender);
+                    x.head = x.head.take().or(found.entity.head);
+                    id
+                }
+                None => r.intern(found.entity),
+            };
             r.scanned.push((found.span.start, id));
         }
         r.scanned.sort_by_key(|o| o.0);
         r
+    }
+
+    /// For a person the text names by surname only ("Mr. Clarke"), the nearest person named
+    /// before in full with that surname and no other gender ("Tom Clarke").
+    fn earlier_full_name(&self, e: &Entity) -> Option<usize> {
+        if e.kind != SourceType::Person || e.name.split_whitespace().count() != 1 {
+            return None;
+        }
+        self.scanned.iter().rev().take(MAX_LOOKBACK).map(|&(_, id)| id).find(|&id| {
+            let x = &self.entities[id];
+            x.kind == SourceType::Person
+                && x.name.split_whitespace().count() >= 2
+                && x.name.split_whitespace().last() == Some(e.name.as_str())
+                && (x.gender.is_none() || e.gender.is_none() || x.gender == e.gender)
+        })
     }
 
     /// Adds an entity, merging it with a known one of the same name.
@@ -381,7 +406,7 @@ impl<'d> Resolver<'d> {
         let id = match words.gazetteer_exact() {
             Some(entry) => self.intern(entity_of_entry(entry)),
             None => {
-                let t = leading_titles(&words, 0).min(words.len().saturating_sub(1));
+                let t = title_prefix(&words, 0).min(words.len().saturating_sub(1));
                 let core = words.sub(t..words.len());
                 let core_name = gazetteer::strip_possessive(core.slice(0..core.len())).to_string();
                 let known = self.name_antecedent(&core, pos);
@@ -440,6 +465,17 @@ impl<'d> Resolver<'d> {
             });
             if first.is_some() {
                 return first;
+            }
+            // "Peabody" for "Peabody Energy", "Verdant" for "Verdant Energy".
+            let short = earlier.iter().copied().find(|&id| {
+                let e = &self.entities[id];
+                matches!(e.kind, SourceType::Organization | SourceType::Media | SourceType::Government)
+                    && e.name.split_whitespace().count() >= 2
+                    && e.name.split_whitespace().next() == Some(word)
+                    && !e.name.split_whitespace().any(|w| phrase::is_name_connector(&w.to_lowercase()))
+            });
+            if short.is_some() {
+                return short;
             }
             let is_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
             if is_acronym {
@@ -524,6 +560,13 @@ impl<'d> Resolver<'d> {
                         return Outcome { entity: id, descriptor: text_desc, document: None };
                     }
                 }
+                // A headline's "economist", "fire chief": the first person the body gives
+                // that role ("Economist Farah Siddiqui", "Farah Siddiqui, an economist at …").
+                if d.determiner != Determiner::Indefinite && d.hits.is_empty() && self.in_heading(pos) {
+                    if let Some(id) = self.later_with_head(pos, &head_lower) {
+                        return Outcome { entity: id, descriptor: text_desc, document: None };
+                    }
+                }
                 let affiliation = self.affiliation_of(&d, pos);
                 let name = match &affiliation {
                     Some(a) => format!("{a} {head_lower}"),
@@ -578,6 +621,32 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// Whether `pos` is in a title or heading.
+    fn in_heading(&self, pos: usize) -> bool {
+        let s = self.doc.sentences.partition_point(|x| x.span.end <= pos);
+        s < self.doc.sentences.len()
+            && matches!(self.doc.block_of_sentence(s).kind, BlockKind::Title | BlockKind::Heading)
+    }
+
+    /// The first person named after `pos`, outside headings, whose title or appositive has the
+    /// head noun `head` ("chief" for "fire chief", "economist").
+    fn later_with_head(&self, pos: usize, head: &str) -> Option<usize> {
+        let want = head_noun(head);
+        let from = self.scanned.partition_point(|o| o.0 <= pos);
+        self.scanned[from..]
+            .iter()
+            .take(MAX_LOOKBACK)
+            .filter(|&&(at, _)| !self.in_heading(at))
+            .map(|&(_, id)| id)
+            .find(|&id| {
+                let e = &self.entities[id];
+                e.kind == SourceType::Person
+                    && !e.anonymous
+                    && !e.plural
+                    && e.head.as_deref().is_some_and(|h| head_noun(h) == want)
+            })
+    }
+
     fn new_anonymous(&mut self, d: &Description, head: Option<&str>, pos: usize) -> Outcome {
         if d.determiner == Determiner::Definite {
             if let Some(head) = head {
@@ -620,6 +689,10 @@ impl<'d> Resolver<'d> {
             if !kinds.contains(&e.kind) || e.anonymous {
                 continue;
             }
+            // "the aviation authority" may be an organization, but not a company named before.
+            if e.kind != kinds[0] && e.has_tag("company") && !head_tags.contains(&"company") {
+                continue;
+            }
             let conflict = modifier_tags.iter().any(|m| {
                 m.split_once(':').is_some_and(|(k, _)| {
                     e.tags.iter().any(|t| t.split_once(':').is_some_and(|(k2, _)| k2 == k)) && !e.has_tag(m)
@@ -651,6 +724,15 @@ fn kinds_for(head: &Entry) -> Vec<SourceType> {
         }
     }
     kinds
+}
+
+/// The last word of a role, singular: "fire chief" → "chief", "Economists" → "economist".
+fn head_noun(role: &str) -> String {
+    let last = role.split_whitespace().last().unwrap_or("").to_lowercase();
+    match last.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 2 => stem.to_string(),
+        _ => last,
+    }
 }
 
 /// Initials of a name's capitalised words ("Institute for Strategic Dialogue" → "ISD").
@@ -708,6 +790,10 @@ mod tests {
             ("Foreign Minister Wang Yi", "Wang Yi", Some("Foreign Minister")),
             ("Chinese online trading giant Alibaba", "Alibaba", Some("Chinese online trading giant")),
             ("the Financial Times", "the Financial Times", None),
+            ("Transport Secretary Alan Price", "Alan Price", Some("Transport Secretary")),
+            ("operations manager Eva Lind", "Eva Lind", Some("operations manager")),
+            ("The Institute for Fiscal Studies (IFS)", "Institute for Fiscal Studies", None),
+            ("Queen Mary University", "Queen Mary University", None),
         ];
         for (text, name, descriptor) in cases {
             let words = Words::new(text, Span::new(0, text.len()));
@@ -725,5 +811,12 @@ mod tests {
     fn initials_skip_small_words() {
         assert_eq!(initials("Institute for Strategic Dialogue"), "ISD");
         assert_eq!(anonymous_name("officials who spoke on condition of anonymity"), "officials");
+    }
+
+    #[test]
+    fn role_head_nouns() {
+        assert_eq!(head_noun("fire chief"), "chief");
+        assert_eq!(head_noun("Economists"), "economist");
+        assert_eq!(head_noun("boss"), "boss");
     }
 }

@@ -176,8 +176,27 @@ pub enum Shape {
     Description,
 }
 
+/// Where a parenthesised alias at the end of a phrase starts ("The World Health Organization
+/// (WHO)" → the index of "("), when what is in the parentheses is one capitalised word or
+/// acronym and something comes before it. The closing parenthesis may already be trimmed off.
+pub fn alias_start(words: &Words) -> Option<usize> {
+    let n = words.len();
+    let close = usize::from(n > 0 && words.word(n - 1) == ")");
+    let open = n.checked_sub(2 + close)?;
+    let alias = open + 1;
+    (open > 0
+        && words.word(open) == "("
+        && words.tokens[alias].kind == TokenKind::Word
+        && words.is_capitalised(alias))
+    .then_some(open)
+}
+
 /// Splits a phrase into its shape.
 pub fn shape(words: &Words) -> Option<Shape> {
+    // A parenthesised alias is another name of what comes before it, not a part of the phrase.
+    if let Some(open) = alias_start(words) {
+        return shape(&words.sub(0..open));
+    }
     let n = words.len();
     if n == 0 {
         return None;
@@ -229,8 +248,13 @@ pub fn shape(words: &Words) -> Option<Shape> {
         let lead = &words.lower[..r];
         let only_determiners = lead.iter().all(|w| determiner(w).is_some());
         if r == 0 || only_determiners {
-            // Entirely a name; a title at its front is its descriptor ("President Trump").
-            let t = leading_titles(words, r);
+            // "The Institute for Fiscal Studies": the article is no part of the name.
+            while r + 1 < n && determiner(&words.lower[r]).is_some() && words.is_capitalised(r + 1) {
+                r += 1;
+            }
+            // Entirely a name; a title at its front is its descriptor ("President Trump",
+            // "Transport Secretary Alan Price").
+            let t = title_prefix(words, r);
             if t > r && t < n {
                 return Some(Shape::Named { name: words.span(t..n), descriptor: Some(words.span(r..t)) });
             }
@@ -265,6 +289,78 @@ pub fn leading_titles(words: &Words, from: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// How many words from `from` on are a title, possibly after capitalised words that narrow it
+/// ("President", "Foreign Minister", "Transport Secretary", "Bank of England Governor"), when a
+/// name follows. Returns `from` when the words do not open with a title. A run whose last word
+/// names an organization ("Queen Mary University") has no title prefix.
+pub fn title_prefix(words: &Words, from: usize) -> usize {
+    let n = words.len();
+    if n > from + 1 && last_word_head(&words.lower[n - 1]).is_some() {
+        return from;
+    }
+    let t = leading_titles(words, from);
+    if t > from || n <= from + 2 {
+        return t;
+    }
+    // Up to three capitalised modifiers, then a capitalised title, then a capitalised name.
+    for k in from + 1..(from + 4).min(n - 1) {
+        if !words.is_capitalised(k) {
+            if is_name_connector(&words.lower[k]) {
+                continue;
+            }
+            break;
+        }
+        let Some((entry, len)) = titles().match_at(&words.lower, k, |_| true) else {
+            continue;
+        };
+        // "Martin Luther King", "Billie Jean King": a royal title inside a run is a surname.
+        if len == 1 && entry.name == "head of state or government" && words.lower[k] != "president" {
+            continue;
+        }
+        let end = leading_titles(words, k + len);
+        let rest_is_name =
+            end < n && (end..n).all(|i| words.is_capitalised(i) || is_name_connector(&words.lower[i]));
+        if rest_is_name && words.is_capitalised(end) {
+            return end;
+        }
+        break;
+    }
+    from
+}
+
+/// The descriptor entry that makes a capitalised run a body rather than a person: its last word
+/// ends organization names ("Northwind Airlines", "Veltro Motors", "St Mary's Hospital",
+/// "Aviation Authority"), or its first word is a head noun followed by "of"/"for" ("Ministry of
+/// Health", "Institute for Strategic Dialogue", "Bank of England").
+pub fn organization_head(lower: &[String]) -> Option<&'static Entry> {
+    if lower.len() < 2 {
+        return None;
+    }
+    let body = |e: &Entry| matches!(e.class, "media" | "organization" | "government");
+    if matches!(lower[1].as_str(), "of" | "for") {
+        if let Some(e) = descriptors().exact(&lower[..1], body) {
+            return Some(e);
+        }
+    }
+    last_word_head(&lower[lower.len() - 1])
+}
+
+/// The entry of a word that ends names of bodies ("Airlines", "Hospital", "Authority").
+fn last_word_head(word: &String) -> Option<&'static Entry> {
+    descriptors().exact(std::slice::from_ref(word), |e| {
+        matches!(e.class, "media" | "organization" | "government" | "name-head")
+    })
+}
+
+/// The source class of an [`organization_head`] entry.
+pub fn organization_class(entry: &Entry) -> &'static str {
+    if entry.class == "name-head" {
+        "organization"
+    } else {
+        entry.class
+    }
 }
 
 /// A proper name: capitalised words (with connectors), not opened by a determiner, or a
