@@ -27,7 +27,8 @@ unit:
 
 ## The library must build for wasm32 without the native-only dependencies.
 wasm:
-	$(CARGO) build --lib --release --target wasm32-unknown-unknown --no-default-features
+	$(CARGO) build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+	@ls -l target/wasm32-unknown-unknown/wasm/claimlens.wasm | awk '{printf "wasm build: %.0f KB (before wasm-bindgen and wasm-opt)\n", $$5/1024}'
 	@if $(CARGO) tree --target wasm32-unknown-unknown --no-default-features -e normal | grep -E 'scraper|html5ever'; then \
 	  echo "native-only dependency in the wasm build" >&2; exit 1; fi
 

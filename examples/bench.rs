@@ -11,8 +11,7 @@ use std::time::{Duration, Instant};
 const ROUNDS: usize = 7;
 /// How many copies of the sample stand in for a corpus when the corpus is missing.
 const FALLBACK_COPIES: usize = 100;
-const WASM: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/target/wasm32-unknown-unknown/release/claimlens.wasm");
+const WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/wasm32-unknown-unknown/wasm/claimlens.wasm");
 
 fn main() {
     let path = std::env::args().nth(1);
@@ -70,7 +69,7 @@ fn main() {
     }
     match std::fs::metadata(WASM) {
         Ok(m) => println!(
-            "wasm:   {:.1} KB (target/wasm32-unknown-unknown/release/claimlens.wasm: cargo output, before \
+            "wasm:   {:.1} KB (target/wasm32-unknown-unknown/wasm/claimlens.wasm: cargo output, before \
              wasm-bindgen and wasm-opt)",
             m.len() as f64 / 1024.0
         ),

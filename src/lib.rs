@@ -12,6 +12,8 @@ pub mod quotes;
 pub mod report;
 pub mod sources;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
 pub use text::{BlockKind, Document};
