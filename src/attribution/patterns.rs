@@ -740,7 +740,11 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 break;
             }
         }
-        if let Some(q) = close {
+        // The quotation must open the sentence (or have begun before it).
+        let opens_sentence = close
+            .and_then(|q| s.quote_closing(q))
+            .is_some_and(|quote| quote.outer.start <= s.span(s.first).start);
+        if let Some(q) = close.filter(|_| opens_sentence) {
             let start = if s.is_comma(q + 1) || s.raw(q + 1) == "—" { q + 2 } else { q + 1 };
             let mut src_end = end;
             while src_end > start && s.is_comma(src_end - 1) {
