@@ -138,6 +138,7 @@ pub fn attribute(s: &Sent, cue: &Cue, cues: &[Cue]) -> Option<Found> {
         CueKind::AccordingTo => according_to(s, cue),
         CueKind::Nominal => nominal(s, cue),
         CueKind::Adverb => adverb(s, cue),
+        CueKind::Adjective => adjective(s, cue),
         CueKind::Verb(form) => verb(s, cue, form, cues),
     }
 }
@@ -229,6 +230,16 @@ fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     // Without an owner, "the claim that …" is usually the writer's own framing.
     source?;
     Some(found(s, cue, content, source, ClaimKind::Indirect))
+}
+
+/// "Many Democrats are afraid that C", "Some senators were willing to C": the subject of "be"
+/// holds the stance.
+fn adjective(s: &Sent, cue: &Cue) -> Option<Found> {
+    let next = s.w(cue.last);
+    let start = if next == "to" { cue.last } else { cue.last + 1 };
+    let content = s.content(start, s.end)?;
+    let source = left_source(s, cue.first)?;
+    Some(found(s, cue, content, Some(source), kind_of(s, content)))
 }
 
 /// "The minister reportedly resigned": the whole sentence, from an unnamed source.
@@ -788,7 +799,13 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         }
     }
     // "C, X said" / "“C,” X said" / "C, X said Tuesday." / "“C,” a spokesperson reacted to AFP."
-    if !participial && !passive && (cue.entry.class == "speech" || cue.has_tag("inverted")) {
+    // Verbs of belief and perception too when they end the sentence ("…, The Post has learned.").
+    let ends_sentence =
+        (cue.last..s.end).all(|i| is_time_adverb(s.w(i)) || matches!(s.raw(i), "." | "!" | "," | "?"));
+    if !participial
+        && !passive
+        && (cue.entry.class == "speech" || cue.has_tag("inverted") || ends_sentence && cue.has_tag("that"))
+    {
         let end = skip_to_subject(s, cue.first);
         if let Some(start) = subject_start(s, end) {
             let after_quote = start > s.first && s.is_close_quote(start - 1)

@@ -26,6 +26,8 @@ pub enum CueKind {
     Nominal,
     /// "reportedly", "allegedly".
     Adverb,
+    /// "are afraid that", "were willing to": a stance adjective after a form of "be".
+    Adjective,
 }
 
 /// One cue found in a sentence. Token indices are into [`Document::tokens`].
@@ -54,6 +56,7 @@ struct Lexicon {
     phrase_starts: HashMap<&'static str, Vec<usize>>,
     nominals: HashMap<&'static str, &'static Entry>,
     adverbs: HashMap<&'static str, &'static Entry>,
+    adjectives: HashMap<&'static str, &'static Entry>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -84,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
         }
         let mut nominals = HashMap::new();
         let mut adverbs = HashMap::new();
+        let mut adjectives = HashMap::new();
         for entry in CUE_PHRASES {
             for form in entry.forms {
                 match entry.class {
@@ -96,6 +100,9 @@ fn lexicon() -> &'static Lexicon {
                     "adverb" => {
                         adverbs.insert(*form, entry);
                     }
+                    "adjective" => {
+                        adjectives.insert(*form, entry);
+                    }
                     // Layout cues, matched by the attribution patterns themselves.
                     "signature" | "label" => {}
                     other => panic!("unknown cue phrase class {other}"),
@@ -107,7 +114,7 @@ fn lexicon() -> &'static Lexicon {
         for (i, (words, _, _)) in phrases.iter().enumerate() {
             phrase_starts.entry(words[0]).or_default().push(i);
         }
-        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs }
+        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs, adjectives }
     })
 }
 
@@ -127,6 +134,14 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     let range = doc.sentences[s].tokens.clone();
     let tokens = &doc.tokens[range.clone()];
     let words: Vec<String> = tokens.iter().map(|t| lower(doc, t)).collect();
+    // A headline in title case ("Obama Says Museum Will …"): capitals do not mark names there.
+    let block = doc.block_of_sentence(s).kind;
+    let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let capitalised =
+        word_tokens.iter().filter(|t| doc.slice(t.span).starts_with(char::is_uppercase)).count();
+    let title_case = matches!(block, crate::text::BlockKind::Title | crate::text::BlockKind::Heading)
+        && word_tokens.len() >= 3
+        && capitalised * 10 >= word_tokens.len() * 7;
     let mut cues = Vec::new();
     let mut i = 0;
     'outer: while i < tokens.len() {
@@ -154,6 +169,7 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
         let prev = if i > 0 { words[i - 1].as_str() } else { "" };
         let next = words.get(i + 1).map(String::as_str).unwrap_or("");
         let capitalised_mid = i > 0
+            && !title_case
             && doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
             && !matches!(tokens[i - 1].kind, TokenKind::Quote | TokenKind::Punct);
         let mk = |kind, entry| Cue {
@@ -186,6 +202,34 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
             }
         } else if let Some(&entry) = lex.adverbs.get(w) {
             cues.push(mk(CueKind::Adverb, entry));
+        } else if let Some(&entry) = lex.adjectives.get(w) {
+            // Only after "be" and before what the stance is about: "are afraid that …".
+            let after_be = matches!(
+                prev,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "remain"
+                    | "remains"
+                    | "remained"
+                    | "seem"
+                    | "seems"
+                    | "seemed"
+                    | "not"
+                    | "very"
+                    | "so"
+                    | "increasingly"
+                    | "less"
+                    | "more"
+                    | "also"
+                    | "still"
+            ) || prev.ends_with("'re")
+                || prev.ends_with("'s");
+            if after_be && matches!(next, "that" | "to" | "about" | "of" | "over" | "with") {
+                cues.push(mk(CueKind::Adjective, entry));
+            }
         }
         i += 1;
     }
@@ -244,6 +288,13 @@ mod tests {
     #[test]
     fn lexicon_examples_are_recognised() {
         for entry in CUES.iter().chain(CUE_PHRASES).filter(|e| !matches!(e.class, "signature" | "label")) {
+            for counter in entry.counterexamples {
+                let doc = Document::from_plain_text(&format!("Title\n{counter}"));
+                let found = (0..doc.sentences.len())
+                    .flat_map(|s| find_cues(&doc, s))
+                    .any(|c| c.entry.name == entry.name);
+                assert!(!found, "cue from {:?} in counterexample {counter:?}", entry.name);
+            }
             for example in entry.examples {
                 for prefix in ["", " "] {
                     let doc = Document::from_plain_text(&format!("Title\n{prefix}{example}"));
