@@ -139,6 +139,7 @@ pub fn attribute(s: &Sent, cue: &Cue, cues: &[Cue]) -> Option<Found> {
         CueKind::Nominal => nominal(s, cue),
         CueKind::Adverb => adverb(s, cue),
         CueKind::Adjective => adjective(s, cue),
+        CueKind::StanceNoun => stance_noun(s, cue),
         CueKind::Verb(form) => verb(s, cue, form, cues),
     }
 }
@@ -240,6 +241,29 @@ fn adjective(s: &Sent, cue: &Cue) -> Option<Found> {
     let content = s.content(start, s.end)?;
     let source = left_source(s, cue.first)?;
     Some(found(s, cue, content, Some(source), kind_of(s, content)))
+}
+
+/// "Trump's attacks on the press", "the board's decision to close the plant": the owner is the
+/// source, what follows the preposition (to the end of the clause) the content.
+fn stance_noun(s: &Sent, cue: &Cue) -> Option<Found> {
+    let p = cue.first.checked_sub(1).filter(|&p| p >= s.first)?;
+    let owner = s.w(p);
+    let source = if matches!(owner, "his" | "her" | "their" | "its") {
+        s.cover(p, p + 1)
+    } else {
+        let start = subject_start(s, p + 1).unwrap_or(p);
+        s.cover(start, p + 1)
+    };
+    let start = if s.w(cue.last) == "to" { cue.last } else { cue.last + 1 };
+    let mut end = start;
+    while end < s.end && !matches!(s.raw(end), "," | ";" | ":" | "." | "—" | "(") {
+        end += 1;
+    }
+    let content = s.content(start, end)?;
+    let mut f = found(s, cue, content, Some(source), kind_of(s, content));
+    // Like a stance verb's object, it is part of any claim it sits inside.
+    f.object = true;
+    Some(f)
 }
 
 /// "The minister reportedly resigned": the whole sentence, from an unnamed source.

@@ -28,6 +28,8 @@ pub enum CueKind {
     Adverb,
     /// "are afraid that", "were willing to": a stance adjective after a form of "be".
     Adjective,
+    /// "Trump's attacks on the press", "the board's decision to close": a stance noun with an owner.
+    StanceNoun,
 }
 
 /// One cue found in a sentence. Token indices are into [`Document::tokens`].
@@ -57,6 +59,7 @@ struct Lexicon {
     nominals: HashMap<&'static str, &'static Entry>,
     adverbs: HashMap<&'static str, &'static Entry>,
     adjectives: HashMap<&'static str, &'static Entry>,
+    stance_nouns: HashMap<&'static str, &'static Entry>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -88,6 +91,7 @@ fn lexicon() -> &'static Lexicon {
         let mut nominals = HashMap::new();
         let mut adverbs = HashMap::new();
         let mut adjectives = HashMap::new();
+        let mut stance_nouns = HashMap::new();
         for entry in CUE_PHRASES {
             for form in entry.forms {
                 match entry.class {
@@ -103,6 +107,9 @@ fn lexicon() -> &'static Lexicon {
                     "adjective" => {
                         adjectives.insert(*form, entry);
                     }
+                    "stance-noun" => {
+                        stance_nouns.insert(*form, entry);
+                    }
                     // Layout cues, matched by the attribution patterns themselves.
                     "signature" | "label" => {}
                     other => panic!("unknown cue phrase class {other}"),
@@ -114,7 +121,7 @@ fn lexicon() -> &'static Lexicon {
         for (i, (words, _, _)) in phrases.iter().enumerate() {
             phrase_starts.entry(words[0]).or_default().push(i);
         }
-        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs, adjectives }
+        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs, adjectives, stance_nouns }
     })
 }
 
@@ -180,6 +187,16 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
             entry,
         };
         let after_determiner = DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("s'");
+        // "Trump's attacks on the press": an owner before, what it is about after.
+        let possessive =
+            prev.ends_with("'s") || prev.ends_with("s'") || matches!(prev, "his" | "her" | "their" | "its");
+        if let Some(&entry) = lex.stance_nouns.get(w).filter(|_| {
+            possessive && matches!(next, "of" | "to" | "on" | "for" | "about" | "over" | "against" | "with")
+        }) {
+            cues.push(mk(CueKind::StanceNoun, entry));
+            i += 1;
+            continue;
+        }
         if let Some(&entry) = lex.nominals.get(w).filter(|_| after_determiner && next == "that") {
             cues.push(mk(CueKind::Nominal, entry));
             i += 1;
