@@ -714,7 +714,32 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     let prev = before.map_or("", |b| s.w(b));
     // Passive "was told that …": the source, if any, follows "by".
     let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag("phrase");
-    let participial = form == Form::Gerund && (prev == "," || prev == "—" || before.is_none());
+    // "…, saying …", "accused him of lying by saying …": the subject is the main clause's.
+    let participial = form == Form::Gerund
+        && (prev == ","
+            || prev == "—"
+            || before.is_none()
+            || matches!(
+                prev,
+                "by" | "for"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "of"
+                    | "without"
+                    | "while"
+                    | "in"
+                    | "on"
+                    | "about"
+                    | "despite"
+                    | "since"
+                    | "when"
+                    | "also"
+                    | "again"
+                    | "repeatedly"
+                    | "publicly"
+                    | "even"
+            ));
     // "a group called GTG-1002": naming, not reporting.
     if matches!(cue.entry.name, "call" | "label" | "name" | "dub")
         && form == Form::Past
@@ -929,10 +954,19 @@ fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
     {
         i += 1;
     }
-    // "On Thursday, Trump …": a leading adverbial ends at its comma.
-    if LEADING_ADVERBIAL.contains(&s.w(i)) || is_date_word(s.w(i)) {
-        let comma = (i..cue.first.min(i + 8)).find(|&k| s.is_comma(k))?;
-        i = comma + 1;
+    // "On Thursday, Trump …", "Chastened, the campaign …", "After saying …, she …": a leading
+    // adverbial ends at its comma.
+    let lowercase_or_adverbial = LEADING_ADVERBIAL.contains(&s.w(i))
+        || is_date_word(s.w(i))
+        || s.w(i).ends_with("ed")
+        || s.w(i).ends_with("ly")
+        || s.w(i).ends_with("ing");
+    if lowercase_or_adverbial {
+        if let Some(comma) = (i..cue.first.min(i + 12)).find(|&k| s.is_comma(k)) {
+            i = comma + 1;
+        } else if LEADING_ADVERBIAL.contains(&s.w(i)) || is_date_word(s.w(i)) {
+            return None;
+        }
     }
     let start = i;
     // A name ("Donald Trump", "Mr. Obama") or a short noun phrase ("The campaign", "His aides").

@@ -25,7 +25,12 @@ pub fn keep(found: &[Found], claims: &[Claim]) -> Vec<bool> {
                 (Some(a), Some(b)) => a.name == b.name,
                 _ => false,
             };
-            if same_source {
+            // "Clinton said she thinks …": a pronoun inside someone's claim is almost always that
+            // someone (or someone they speak of); the outer claim already carries it.
+            let pronoun = claims[i].source.as_ref().is_some_and(|s| {
+                matches!(s.mention.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we" | "you")
+            });
+            if same_source || pronoun {
                 // The inner claim repeats the outer one's source.
                 keep[i] = false;
             } else if claims[i]
