@@ -486,7 +486,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     // What may stand between the verb and its "that" or quotation: nothing, time words, a
     // prepositional phrase ("in a statement", "to reporters"), or the person told ("told CNN").
     let first = s.w(j);
-    let gap_ok = is_time_word(first)
+    let gap_ok = is_time_adverb(first)
         || s.is_comma(j)
         || GAP_PREPOSITIONS.contains(&first)
         || cue.has_tag("object") && (OBJECT_WORDS.contains(&first) || s.is_capitalised(j));
@@ -504,7 +504,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
             if k + 1 < s.end && s.word_count(k + 1, s.end) >= 2 {
                 return Some((k + 1, channel));
             }
-            return None;
+            break;
         }
         if w == ":" {
             return (k + 1 < s.end).then_some((k + 1, channel));
@@ -830,8 +830,18 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
     if !participial && !passive && cue.has_tag("inverted") {
         let end = skip_to_subject(s, cue.first);
         let mut after = cue.last;
-        while after < s.end && is_time_word(s.w(after)) && !matches!(s.w(after), "the" | "a") {
+        while after < s.end && is_time_adverb(s.w(after)) {
             after += 1;
+        }
+        // "…, the agency said in a June report, and …": a short channel before the comma.
+        if GAP_PREPOSITIONS.contains(&s.w(after)) {
+            if let Some(c) = (after..s.end.min(after + 8)).find(|&k| s.is_comma(k)) {
+                if (after..c).all(|k| s.kind(k) == TokenKind::Word || s.kind(k) == TokenKind::Number)
+                    && !(after..c).any(|k| s.is_verb(k))
+                {
+                    after = c;
+                }
+            }
         }
         if let Some(start) = subject_start(s, end) {
             if start > s.first + 1
@@ -921,6 +931,9 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 .map_or(span.start, |i| s.span(i).start);
             Span::new(from, span.end)
         })
+    } else if matches!(s.w(skip_to_subject(s, cue.first).saturating_sub(1)), "and" | "but") {
+        // "Mr. Schultz supported Democrats …, and said he …": the subject of the first verb.
+        left_source(s, cue.first).or_else(|| main_subject(s, cue))
     } else {
         left_source(s, cue.first)
     };
