@@ -82,8 +82,10 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let index = SpanIndex::new(&found);
     let swallowed: Vec<bool> = (0..found.len())
         .map(|i| {
-            found[i].object
-                && index.overlapping(found[i].cue).any(|j| {
+            // Beliefs and intentions reported inside someone's claim ("a source said the operative
+            // decided to change course") are part of that claim too.
+            let weak = found[i].object || matches!(found[i].cue_entry.class, "belief" | "perception" | "adjective");
+            weak && index.overlapping(found[i].cue).any(|j| {
                     j != i
                         && found[j].cue_entry.class != "according_to"
                         && found[j].content != found[i].content
