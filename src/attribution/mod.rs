@@ -62,6 +62,17 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         }
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
+    // A speaker label ("PENCE: …") names the speaker of its paragraph better than a cue
+    // elsewhere whose quotation the paragraph seemed to continue.
+    let labels: Vec<Found> = patterns::layout_attributions(doc, &quotes)
+        .into_iter()
+        .filter(|f| f.cue_entry.class == "label")
+        .collect();
+    found.retain(|f| {
+        !labels.iter().any(|l| {
+            l.content.overlaps(f.content) && !doc.blocks[doc.sentences[l.sentence].block].span.contains(f.cue)
+        })
+    });
     let layout: Vec<Found> = patterns::layout_attributions(doc, &quotes)
         .into_iter()
         .filter(|f| {
@@ -84,13 +95,14 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         .map(|i| {
             // Beliefs and intentions reported inside someone's claim ("a source said the operative
             // decided to change course") are part of that claim too.
-            let weak = found[i].object || matches!(found[i].cue_entry.class, "belief" | "perception" | "adjective");
+            let weak =
+                found[i].object || matches!(found[i].cue_entry.class, "belief" | "perception" | "adjective");
             weak && index.overlapping(found[i].cue).any(|j| {
-                    j != i
-                        && found[j].cue_entry.class != "according_to"
-                        && found[j].content != found[i].content
-                        && found[j].content.contains(found[i].cue)
-                })
+                j != i
+                    && found[j].cue_entry.class != "according_to"
+                    && found[j].content != found[i].content
+                    && found[j].content.contains(found[i].cue)
+            })
         })
         .collect();
     let mut k = swallowed.iter();

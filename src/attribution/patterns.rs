@@ -1116,9 +1116,10 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
                 participial: false,
             });
         }
-        // "NAME: content"
-        if let Some(colon) = text.find(':') {
-            let label = &text[..colon];
+        // "NAME: content" (perhaps inside a quotation that opens the paragraph)
+        let lead = text.len() - text.trim_start_matches(['"', '“', '\'', '‘']).len();
+        if let Some(colon) = text.find(':').filter(|&c| c > lead) {
+            let label = &text[lead..colon];
             let words: Vec<&str> = label.split_whitespace().collect();
             let rest = text[colon + 1..].trim();
             let lower = label.trim().to_lowercase();
@@ -1139,7 +1140,10 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
                 }
                 out.push(Found {
                     content: Span::new(start, end),
-                    source: Some(Span::new(block.span.start, block.span.start + label.trim_end().len())),
+                    source: Some(Span::new(
+                        block.span.start + lead,
+                        block.span.start + lead + label.trim_end().len(),
+                    )),
                     cue: Span::new(block.span.start + colon, block.span.start + colon + 1),
                     kind: ClaimKind::Indirect,
                     sentence: first,
