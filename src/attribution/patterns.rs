@@ -617,6 +617,15 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     starts_clause.then(|| (k, (k > j).then(|| s.cover(j, k))))
 }
 
+/// "issued a statement calling …", "released a video showing …": a document just issued by the
+/// sentence's subject stands before the participle.
+fn issued_document(s: &Sent, verb: usize) -> bool {
+    let from = verb.saturating_sub(4).max(s.first);
+    (from..verb).any(|i| ISSUE_VERBS.contains(&s.w(i)))
+        && verb > s.first
+        && DOCUMENT_NOUNS.contains(&s.w(verb - 1))
+}
+
 /// Whether the verb is a passive participle ("was backed by").
 fn passive_before(s: &Sent, cue: &Cue) -> bool {
     cue.first > s.first && PASSIVE_AUX.contains(&s.w(cue.first - 1))
@@ -921,6 +930,12 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             (e > i + 1 && e < start).then(|| s.cover(i + 1, e))
         })
     } else if participial {
+        main_subject(s, cue)
+    } else if form == Form::Gerund && GERUND_CATENATIVES.contains(&prev) {
+        // "could not resist pointing out", "kept saying": the subject of the first verb.
+        left_source(s, cue.first - 1)
+    } else if form == Form::Gerund && !PASSIVE_AUX.contains(&prev) && issued_document(s, cue.first) {
+        // "The Security Council issued a statement calling …": the issuer, not the statement.
         main_subject(s, cue)
     } else if form == Form::Gerund && !PASSIVE_AUX.contains(&prev) {
         // "an article in the Financial Times accusing it of …": the noun phrase just before.
