@@ -524,6 +524,15 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
         return Some((j, None));
     }
+    // "expects growth to pick up": an object and its infinitive.
+    if cue.has_tag("to") && cue.entry.class == "belief" && !NOT_CLAUSE_STARTERS.contains(&w) {
+        if let Some(to) = (j + 1..s.end.min(j + 5)).find(|&i| s.w(i) == "to") {
+            if (j..to).all(|i| s.kind(i) == TokenKind::Word && !s.is_verb(i)) && s.word_count(to, s.end) >= 2
+            {
+                return Some((j, None));
+            }
+        }
+    }
     // "accusing it of aiding …", "blamed the mayor for the delay": the charge is the content.
     let charge_word = match cue.entry.name {
         "accuse" | "charge" | "suspect" | "convict" => Some("of"),
@@ -609,7 +618,50 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     let strong = cue.has_tag("inverted")
         && cue.entry.class == "speech"
         && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
+    // "believes inflation will fall": a short noun phrase and then an auxiliary make a clause.
+    let auxiliary_follows = (k + 1..s.end.min(k + 5)).any(|i| {
+        matches!(
+            s.w(i),
+            "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+        )
+    }) && (k..s.end.min(k + 5))
+        .take_while(|&i| {
+            !matches!(
+                s.w(i),
+                "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+        })
+        .all(|i| s.kind(i) == TokenKind::Word || s.kind(i) == TokenKind::Number);
     let starts_clause = CLAUSE_STARTERS.contains(&w)
+        || auxiliary_follows && !NOT_CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
         || s.kind(k) == TokenKind::Number
