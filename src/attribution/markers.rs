@@ -33,13 +33,13 @@ fn has_marker(text: &str, class: &str) -> bool {
 }
 
 /// Marker forms by their first word.
-fn marker_index() -> &'static std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+fn marker_index() -> &'static crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> {
     static INDEX: std::sync::OnceLock<
-        std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>>,
+        crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>>,
     > = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: std::collections::HashMap<&'static str, Vec<(&'static str, &'static str)>> =
-            std::collections::HashMap::new();
+        let mut index: crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> =
+            crate::lexicon::FastMap::default();
         for entry in MARKERS {
             for form in entry.forms {
                 let first = form

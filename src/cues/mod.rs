@@ -2,9 +2,9 @@
 //! verbs of belief and intention, "according to", nominal cues ("claim that"), and sentence
 //! adverbs ("reportedly"). The words come from `rules/cues.toml` and `rules/cue_phrases.toml`.
 
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Entry, CUES, CUE_PHRASES};
 use crate::text::{Document, Span, Token, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Which form of a verb the cue is.
@@ -65,7 +65,7 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         let mut phrases = Vec::new();
         for entry in CUES {
             if entry.has_tag("phrase") {
@@ -88,10 +88,10 @@ fn lexicon() -> &'static Lexicon {
                 verbs.entry(*form).or_insert((entry, kind));
             }
         }
-        let mut nominals = HashMap::new();
-        let mut adverbs = HashMap::new();
-        let mut adjectives = HashMap::new();
-        let mut stance_nouns = HashMap::new();
+        let mut nominals = HashMap::default();
+        let mut adverbs = HashMap::default();
+        let mut adjectives = HashMap::default();
+        let mut stance_nouns = HashMap::default();
         for entry in CUE_PHRASES {
             for form in entry.forms {
                 match entry.class {
@@ -117,7 +117,7 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         phrases.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
-        let mut phrase_starts: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut phrase_starts: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (i, (words, _, _)) in phrases.iter().enumerate() {
             phrase_starts.entry(words[0]).or_default().push(i);
         }

@@ -1,10 +1,10 @@
 //! The gazetteer: named outlets, government bodies and organizations from `rules/outlets.toml`
 //! and `rules/organizations.toml`, matched case-sensitively on whole tokens (see those files).
 
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Entry, ORGANIZATIONS, OUTLETS};
 use crate::report::SourceType;
 use crate::text::{tokenize, Span, Token, TokenKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A gazetteer name found in a text.
@@ -49,7 +49,7 @@ fn token_text<'t>(text: &'t str, t: &Token) -> &'t str {
 
 impl Gazetteer {
     fn new() -> Self {
-        let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Form>> = HashMap::default();
         for entry in OUTLETS.iter().chain(ORGANIZATIONS.iter()) {
             for form in entry.forms {
                 let mut toks = Vec::new();

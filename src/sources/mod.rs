@@ -29,11 +29,12 @@ pub use entities::{scan as scan_entities, Entity, Found};
 pub use gazetteer::{find_in as find_gazetteer_names, Hit};
 
 use crate::lexicon::Entry;
+use crate::lexicon::FastMap as HashMap;
 use crate::report::SourceType;
 use crate::text::{BlockKind, Document, Span};
 use entities::entity_of_entry;
 use phrase::{describe, shape, title_prefix, Description, Determiner, Shape, Words};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use words::{descriptors, gender_of};
 
 /// A source as written at one place of the text.
@@ -213,7 +214,7 @@ impl<'d> Resolver<'d> {
         let mut r = Resolver {
             doc,
             entities: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: HashMap::default(),
             scanned: Vec::new(),
             mentioned: Vec::new(),
         };

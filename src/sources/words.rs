@@ -1,8 +1,8 @@
 //! Word lexicons of `rules/titles.toml`, `rules/descriptors.toml` and `rules/pronouns.toml`:
 //! lower-case, whole-word, longest-match lookups over a phrase's words.
 
+use crate::lexicon::FastMap as HashMap;
 use crate::lexicon::{Entry, DESCRIPTORS, PRONOUNS, TITLES};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One lexicon compiled into a map from a form's first word to its forms.
@@ -19,7 +19,7 @@ pub fn form_words(form: &str) -> Vec<String> {
 
 impl WordIndex {
     fn new(table: &'static [Entry]) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, &'static Entry)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, &'static Entry)>> = HashMap::default();
         for entry in table {
             for form in entry.forms {
                 let words = form_words(form);
