@@ -18,7 +18,7 @@ IRREGULAR = {
     "plan": ("plans", "planned", "planned", "planning"), "quip": ("quips", "quipped", "quipped", "quipping"),
     "refer": ("refers", "referred", "referred", "referring"), "concur": ("concurs", "concurred", "concurred", "concurring"),
     "rebut": ("rebuts", "rebutted", "rebutted", "rebutting"), "submit": ("submits", "submitted", "submitted", "submitting"),
-    "forbid": ("forbids", "forbade", "forbidden", "forbidding"), "bet": ("bets", "bet", "bet", "betting"), "blame": ("blames", "blamed", "blamed", "blaming"),
+    "forbid": ("forbids", "forbade", "forbidden", "forbidding"), "bet": ("bets", "bet", "bet", "betting"), "beg": ("begs", "begged", "begged", "begging"), "blame": ("blames", "blamed", "blamed", "blaming"),
     "slam": ("slams", "slammed", "slammed", "slamming"), "rebuke": ("rebukes", "rebuked", "rebuked", "rebuking"),
     "fault": ("faults", "faulted", "faulted", "faulting"), "rail": ("rails", "railed", "railed", "railing"),
     "prefer": ("prefers", "preferred", "preferred", "preferring"), "spell": ("spells", "spelled", "spelt", "spelling"),
@@ -55,7 +55,7 @@ def inflect(v):
 #       denial = the verb itself denies; weak = needs "that", a colon or a quotation to count.
 VERBS = [
     ("say", "speech", "that quote inverted", "The minister said the plan would fail."),
-    ("tell", "speech", "that quote inverted object", "She told reporters that the talks had collapsed."),
+    ("tell", "speech", "that quote inverted object to", "She told reporters that the talks had collapsed."),
     ("add", "speech", "that quote inverted", "The company added that profits would rise."),
     ("note", "speech", "that quote inverted", "The report noted that exports fell sharply."),
     ("explain", "speech", "that quote inverted", "He explained that the bridge was unsafe."),
@@ -68,7 +68,7 @@ VERBS = [
     ("insist", "speech", "that quote inverted", "The coach insisted that the team was ready."),
     ("deny", "speech", "that denial", "The company denied that it had sold user data."),
     ("reject", "speech", "denial weak", "The ministry rejected claims that it had lied."),
-    ("warn", "speech", "that quote inverted object", "Experts warned that prices would climb."),
+    ("warn", "speech", "that quote inverted object to", "Experts warned that prices would climb."),
     ("accuse", "speech", "weak object", "The party accused the mayor of lying."),
     ("allege", "speech", "that quote", "Prosecutors alleged that the firm hid losses."),
     ("announce", "speech", "that quote inverted", "The firm announced that it would cut jobs."),
@@ -98,8 +98,8 @@ VERBS = [
     ("promise", "speech", "that quote to object", "The president promised that taxes would fall."),
     ("pledge", "speech", "that quote to", "The party pledged to cut taxes."),
     ("vow", "speech", "that quote to", "The rebels vowed to fight on."),
-    ("urge", "speech", "weak object", "The union urged members to reject the offer."),
-    ("ask", "speech", "quote inverted weak", "“Why now?” asked the senator."),
+    ("urge", "speech", "weak object to", "The union urged members to reject the offer."),
+    ("ask", "speech", "quote inverted weak object to", "“Why now?” asked the senator."),
     ("testify", "speech", "that quote", "The witness testified that she saw the car."),
     ("inform", "speech", "that object", "The embassy informed citizens that flights were cancelled."),
     ("assure", "speech", "that quote object", "The bank assured clients that deposits were safe."),
@@ -185,6 +185,16 @@ VERBS = [
     ("notice", "perception", "that", "Doctors noticed that cases were rising."),
     ("discover", "perception", "that", "Auditors discovered that money was missing."),
     ("seek", "belief", "to weak", "The council seeks to ban cars downtown."),
+    ("encourage", "speech", "object to weak", "The coach encouraged players to speak out."),
+    ("order", "speech", "object to weak", "The judge ordered the firm to pay damages."),
+    ("advise", "speech", "object to that weak", "Doctors advised patients to stay indoors."),
+    ("invite", "speech", "object to weak", "The mayor invited residents to comment."),
+    ("remind", "speech", "object to that weak", "The teacher reminded parents that school starts early."),
+    ("persuade", "speech", "object to weak", "Aides persuaded the senator to run."),
+    ("implore", "speech", "object to weak", "Doctors implored the public to get vaccinated."),
+    ("beg", "speech", "object to weak", "The family begged officials to release the video."),
+    ("direct", "speech", "object to weak", "The president directed agencies to review the rules."),
+    ("instruct", "speech", "object to weak", "The judge instructed jurors to ignore the remark."),
     ("threaten", "speech", "to", "The union threatened to strike."),
     ("refuse", "speech", "to", "The mayor refused to resign."),
     ("decline", "speech", "to weak", "The company declined to comment."),
@@ -209,7 +219,7 @@ liken characterize portray challenge applaud hail laud lambaste chide scold rebu
 demand request seek express tout highlight emphasize stress advocate champion condone excoriate ridicule berate
 commend congratulate disparage belittle insult threaten pressure examine investigate call describe admire predict announce
 reveal acknowledge confirm deny dispute promise pledge vow invoke suggest imply favor favour prefer
-fear doubt blast consider view regard""".split()
+fear doubt blast consider view regard explain echo wonder ponder""".split()
 
 PHRASES = [
     ("talk about", "speech", "np", "The senator talked about the economy."),

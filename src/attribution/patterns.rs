@@ -524,8 +524,24 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
         return Some((j, None));
     }
+    // "asked whether …", "explained how …", "told reporters why …": an embedded question.
+    if let Some(k) = (j..s.end.min(j + 4))
+        .find(|&k| matches!(s.w(k), "whether" | "how" | "why" | "what" | "who" | "when" | "where"))
+    {
+        let object_only = (j..k).all(|x| {
+            OBJECT_WORDS.contains(&s.w(x))
+                || s.is_capitalised(x)
+                || s.kind(x) == TokenKind::Word && k - j <= 2
+        });
+        if object_only && s.word_count(k, s.end) >= MIN_CONTENT_WORDS && !s.is_verb(k + 1) {
+            return Some((k, (k > j).then(|| s.cover(j, k))));
+        }
+    }
     // "expects growth to pick up": an object and its infinitive.
-    if cue.has_tag("to") && cue.entry.class == "belief" && !NOT_CLAUSE_STARTERS.contains(&w) {
+    if cue.has_tag("to")
+        && (cue.entry.class == "belief" || cue.has_tag("object"))
+        && !NOT_CLAUSE_STARTERS.contains(&w)
+    {
         if let Some(to) = (j + 1..s.end.min(j + 5)).find(|&i| s.w(i) == "to") {
             if (j..to).all(|i| s.kind(i) == TokenKind::Word && !s.is_verb(i)) && s.word_count(to, s.end) >= 2
             {
@@ -551,7 +567,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     // Verbs of stance: the object is the content ("condemned the test", "called for calm").
     if cue.has_tag("np") {
         let mut k = j;
-        while k < s.end && is_time_word(s.w(k)) && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next") {
+        while k < s.end && is_time_adverb(s.w(k)) && s.kind(k) == TokenKind::Word {
             k += 1;
         }
         let w = s.w(k);
@@ -590,10 +606,7 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
     }
     // A bare clause: "said the plan would fail", "told CNN he would run".
     let mut k = j;
-    while k < s.end
-        && is_time_word(s.w(k))
-        && !matches!(s.w(k), "the" | "a" | "this" | "last" | "next" | "on" | "in" | "at" | "during")
-    {
+    while k < s.end && is_time_adverb(s.w(k)) && s.kind(k) == TokenKind::Word {
         k += 1;
     }
     if cue.has_tag("object") {
