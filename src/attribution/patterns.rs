@@ -1003,8 +1003,27 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         // "The Security Council issued a statement calling …": the issuer, not the statement.
         main_subject(s, cue)
     } else if form == Form::Gerund && !PASSIVE_AUX.contains(&prev) {
-        // "an article in the Financial Times accusing it of …": the noun phrase just before.
-        left_source(s, cue.first).map(|span| {
+        // "an article in the Financial Times accusing it of …": the noun phrase just before —
+        // unless that is an adverbial ("in many cases reporting …"), then the main subject.
+        let np = left_source(s, cue.first);
+        let adverbial = np.is_some_and(|span| {
+            (s.first..cue.first).find(|&i| s.span(i).start == span.start).is_some_and(|i| {
+                LEADING_ADVERBIAL.contains(&s.w(i))
+                    || MAIN_CLAUSE_ADVERBS.contains(&s.w(i))
+                    || matches!(s.w(i), "as" | "in")
+            })
+        });
+        if adverbial || np.is_none() {
+            return main_subject(s, cue).map(|src| {
+                let mut f = found(s, cue, content, Some(src), kind_of(s, content));
+                f.channel = channel;
+                f.object = !s.is_open_quote(start)
+                    && !matches!(s.w(start.saturating_sub(1)), "that" | ":")
+                    && cue.has_tag("np");
+                f
+            });
+        }
+        np.map(|span| {
             let from = (s.first..cue.first)
                 .rev()
                 .find(|&i| s.span(i).start >= span.start && matches!(s.w(i), "the" | "a" | "an"))
@@ -1060,6 +1079,30 @@ fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
         } else if LEADING_ADVERBIAL.contains(&s.w(i)) || is_date_word(s.w(i)) {
             return None;
         }
+    }
+    // "Though …, X", "However, X", "Perhaps X": sentence adverbs and a leading subordinate clause.
+    while i < cue.first && MAIN_CLAUSE_ADVERBS.contains(&s.w(i)) {
+        i += 1;
+        if s.is_comma(i) {
+            i += 1;
+        }
+    }
+    if matches!(
+        s.w(i),
+        "though"
+            | "although"
+            | "while"
+            | "when"
+            | "if"
+            | "because"
+            | "as"
+            | "since"
+            | "once"
+            | "after"
+            | "before"
+    ) {
+        let comma = (i..cue.first).find(|&k| s.is_comma(k))?;
+        i = comma + 1;
     }
     let start = i;
     // A name ("Donald Trump", "Mr. Obama") or a short noun phrase ("The campaign", "His aides").

@@ -77,10 +77,13 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
             // Closing the innermost open quotation?
             if let Some(open) = top {
                 let closes = match c {
+                    // Straight and curly double marks are often mixed by mistake ("“…,\"").
                     '"' => {
-                        open.closer == '"'
-                            && !(is_space_or_open(prev) && is_word(next) && open.family == Family::Single)
+                        matches!(open.closer, '"' | '”')
+                            && open.family == Family::Double
+                            && !(is_space_or_open(prev) && is_word(next))
                     }
+                    '”' if open.closer == '"' => true,
                     '”' | '“' | '»' | '«' | '›' | '‹' => c == open.closer,
                     '’' | '\'' => {
                         open.family == Family::Single
@@ -216,6 +219,12 @@ mod tests {
             inner("T\n''It is over,'' he said, ''really.''"),
             [("It is over,".into(), 0, true), ("really.".into(), 0, true)]
         );
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair_up() {
+        let text = concat!("T\n", r#"“No deals," he said, adding "more" later."#);
+        assert_eq!(inner(text), [("No deals,".into(), 0, true), ("more".into(), 0, true)]);
     }
 
     #[test]
