@@ -632,47 +632,10 @@ fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option
         && cue.entry.class == "speech"
         && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
     // "believes inflation will fall": a short noun phrase and then an auxiliary make a clause.
-    let auxiliary_follows = (k + 1..s.end.min(k + 5)).any(|i| {
-        matches!(
-            s.w(i),
-            "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-        )
-    }) && (k..s.end.min(k + 5))
-        .take_while(|&i| {
-            !matches!(
-                s.w(i),
-                "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-            )
-        })
-        .all(|i| s.kind(i) == TokenKind::Word || s.kind(i) == TokenKind::Number);
+    let auxiliary_follows = (k + 1..s.end.min(k + 5)).any(|i| AUXILIARIES.contains(&s.w(i)))
+        && (k..s.end.min(k + 5))
+            .take_while(|&i| !AUXILIARIES.contains(&s.w(i)))
+            .all(|i| s.kind(i) == TokenKind::Word || s.kind(i) == TokenKind::Number);
     let starts_clause = CLAUSE_STARTERS.contains(&w)
         || auxiliary_follows && !NOT_CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)

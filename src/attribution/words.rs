@@ -393,32 +393,7 @@ pub fn is_time_word(w: &str) -> bool {
 
 /// Days, months and relative dates: what "in"/"on" may introduce after a source ("said X on Monday").
 pub fn is_date_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "recent"
-    ) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    crate::text::is_calendar_word(w) || w == "recent" || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Words ending in "-ly" that are nouns or adjectives, not adverbs.
@@ -830,4 +805,10 @@ pub const MAIN_CLAUSE_ADVERBS: &[&str] = &[
     "last",
     "once",
     "even",
+];
+
+/// Auxiliaries and modals: a noun phrase followed by one of them is a clause.
+pub const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "should", "may", "might", "must", "is", "are", "was", "were", "has",
+    "have", "had",
 ];

@@ -102,31 +102,7 @@ pub fn source_type_of_phrase(text: &str) -> Option<SourceType> {
 
 /// Days and months: capitalised, never a source ("On Monday, …").
 fn is_calendar_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-            | "tomorrow"
-    )
+    crate::text::is_calendar_word(lower)
 }
 
 /// The source type of a descriptor class or a title.

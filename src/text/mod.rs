@@ -129,6 +129,36 @@ impl Document {
     }
 }
 
+/// Days, months and relative days ("monday", "march", "today"), lower case.
+pub fn is_calendar_word(lower: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+    ];
+    CALENDAR.contains(&lower)
+}
+
 /// A line that is short and does not end like a sentence.
 pub fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
