@@ -147,17 +147,6 @@ pub const LEFT_BOUNDARY: &[&str] = &[
 
 /// Time words that may follow the verb before its content ("said Tuesday that").
 pub const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
     "morning",
     "afternoon",
     "evening",
@@ -199,18 +188,6 @@ pub const TIME_WORDS: &[&str] = &[
     "weeks",
     "months",
     "years",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "aug.",
@@ -388,6 +365,7 @@ pub const LEADING_ADVERBIAL: &[&str] = &[
 
 pub fn is_time_word(w: &str) -> bool {
     TIME_WORDS.contains(&w)
+        || crate::text::is_calendar_word(w)
         || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ','))
 }
 
