@@ -204,7 +204,23 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
         }
         if let Some(&(entry, form)) = lex.verbs.get(w) {
             // "the report", "the reported deal", "to claims": nouns and adjectives, not verbs.
-            let nounish = after_determiner || (prev == "to" && form == Form::Third);
+            // "the former secretary of state", "rocked by protests", "a flurry of tweets": a verb
+            // in the present never follows a preposition directly.
+            let after_preposition = matches!(form, Form::Base | Form::Third)
+                && matches!(
+                    prev,
+                    "of" | "by"
+                        | "for"
+                        | "with"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "about"
+                        | "against"
+                        | "among"
+                        | "member"
+                );
+            let nounish = after_determiner || after_preposition || (prev == "to" && form == Form::Third);
             // "point out"
             let phrasal_missing = entry.name == "point" && next != "out";
             if !capitalised_mid && !nounish && !phrasal_missing {
