@@ -353,3 +353,47 @@ fn channel_text(raw: &str) -> Option<String> {
     });
     (!rest.is_empty() && !only_time && rest.len() <= 8).then(|| text.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<(String, Option<String>, ClaimKind)> {
+        analyze(&Document::from_plain_text(&format!("Title\n{text}")))
+            .claims
+            .into_iter()
+            .map(|c| (c.text, c.source.map(|s| s.mention), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_two_word_clause_is_a_claim() {
+        assert_eq!(
+            claims("He said it rained."),
+            [("it rained".into(), Some("He".into()), ClaimKind::Indirect)]
+        );
+    }
+
+    #[test]
+    fn inverted_cue_after_a_quotation() {
+        assert_eq!(
+            claims("“We will rebuild the bridge,” said Maria Lopez, the mayor."),
+            [(
+                "“We will rebuild the bridge,”".into(),
+                Some("Maria Lopez, the mayor".into()),
+                ClaimKind::DirectQuote
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_wrapper_becomes_a_relay() {
+        let report = analyze(&Document::from_plain_text(
+            "Title\nAccording to the newspaper, the ministry considers the plan a threat to security.",
+        ));
+        let inner: Vec<_> = report.claims.iter().filter(|c| c.kind != ClaimKind::Unattributed).collect();
+        assert_eq!(inner.len(), 1);
+        assert_eq!(inner[0].source.as_ref().unwrap().mention, "the ministry");
+        assert_eq!(inner[0].via.len(), 1);
+    }
+}

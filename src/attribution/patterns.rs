@@ -15,7 +15,7 @@ const MAX_APPOSITIVE_TOKENS: usize = 40;
 /// How far after a verb its "that", colon or quotation may be.
 const MAX_GAP_TO_CONTENT: usize = 16;
 /// The shortest content (in words) taken from before a cue ("…, he said").
-const MIN_CONTENT_WORDS: usize = 3;
+const MIN_CONTENT_WORDS: usize = 2;
 
 /// One attribution as found in the text, before sources are resolved.
 #[derive(Clone, Debug)]
