@@ -305,6 +305,29 @@ fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Fo
                     ) || f.cue_entry.has_tag("quote"))
             })
             .max_by_key(|&j| found[j].content.end);
+        // "“A.” “B,” she said.": a quotation followed in its own paragraph by an attributed one
+        // is that speaker's, rather than the previous paragraph's.
+        let block = doc.blocks[doc.sentences[s].block].span;
+        let after = before..found.len().min(before + MAX_LOOKBACK);
+        let next_host = after
+            .clone()
+            .filter(|&j| found[j].content.start >= q.outer.end && block.contains(found[j].content))
+            .find(|&j| {
+                found[j].source.is_some()
+                    && matches!(
+                        found[j].kind,
+                        crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
+                    )
+            });
+        let next_host = next_host.filter(|&j| {
+            !after.clone().any(|k| {
+                k != j
+                    && found[k].content.start >= q.outer.end
+                    && found[k].content.end <= found[j].content.start
+            })
+        });
+        let host = next_host
+            .or(host.filter(|&h| block.contains(found[h].content) || block.start >= found[h].content.end));
         if let Some(h) = host {
             let h = &found[h];
             // Nothing attributed to anyone else in between.
