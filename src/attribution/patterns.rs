@@ -654,6 +654,61 @@ fn issued_document(s: &Sent, verb: usize) -> bool {
         && DOCUMENT_NOUNS.contains(&s.w(verb - 1))
 }
 
+/// Whether a source phrase begins the way noun phrases do: a name, a determiner or possessive,
+/// a pronoun, a number, or a plain plural ("officials", "critics").
+fn starts_like_noun_phrase(s: &Sent, src: Span) -> bool {
+    let Some(i) = (s.first..s.end).find(|&i| s.span(i).start == src.start) else { return true };
+    let w = s.w(i);
+    if s.is_capitalised(i) || s.kind(i) != TokenKind::Word {
+        return true;
+    }
+    // A preposition, a participle or a bare verb where the subject should begin.
+    let preposition = matches!(
+        w,
+        "of" | "for"
+            | "by"
+            | "about"
+            | "against"
+            | "under"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "with"
+            | "from"
+            | "into"
+            | "to"
+            | "than"
+            | "through"
+            | "during"
+            | "without"
+    );
+    let verb_form = (w.ends_with("ing")
+        && !matches!(w, "king" | "thing" | "nothing" | "something" | "everything" | "anything"))
+        || matches!(
+            w,
+            "let"
+                | "become"
+                | "make"
+                | "enact"
+                | "purchase"
+                | "meet"
+                | "cover"
+                | "address"
+                | "resist"
+                | "been"
+                | "being"
+                | "do"
+                | "does"
+                | "did"
+                | "get"
+                | "give"
+                | "take"
+        );
+    !(preposition || verb_form)
+}
+
 /// Whether the verb is a passive participle ("was backed by").
 fn passive_before(s: &Sent, cue: &Cue) -> bool {
     cue.first > s.first && PASSIVE_AUX.contains(&s.w(cue.first - 1))
@@ -1007,10 +1062,15 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             let e = (c.last..s.end).find(|&k| matches!(s.raw(k), "," | "." | ";")).unwrap_or(s.end);
             (e > c.last).then(|| s.cover(c.last, e))
         });
-    // An active verb whose subject cannot be found is more often a misreading than a claim.
+    // An active verb whose subject cannot be found, or whose "subject" does not start like a
+    // noun phrase ("been dogged by", "left little"), is more often a misreading than a claim.
     if source.is_none() && !passive && !cue.has_tag("phrase") {
         return None;
     }
+    let source = match source {
+        Some(src) if !starts_like_noun_phrase(s, src) => Some(main_subject(s, cue)?),
+        other => other,
+    };
     let mut f = found(s, cue, content, source, kind_of(s, content));
     f.object =
         !s.is_open_quote(start) && !matches!(s.w(start.saturating_sub(1)), "that" | ":") && cue.has_tag("np");
