@@ -409,6 +409,15 @@ mod tests {
         );
     }
 
+    /// A participle after "he said," is never an inverted cue: "adding he would …" once took
+    /// "he would never vote for Clinton" as its speaker and the quotation as its content.
+    #[test]
+    fn participle_after_said_is_not_inverted() {
+        let found = claims("“The day was personal,” he said, adding he would never vote for her.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1], ("he would never vote for her".into(), Some("he".into()), ClaimKind::Indirect));
+    }
+
     #[test]
     fn according_to_wrapper_becomes_a_relay() {
         let report = analyze(&Document::from_plain_text(

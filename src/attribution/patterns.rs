@@ -654,6 +654,33 @@ fn issued_document(s: &Sent, verb: usize) -> bool {
         && DOCUMENT_NOUNS.contains(&s.w(verb - 1))
 }
 
+/// "“…,” DuVernay said, emphasizing …", "…, said Sarah Cole, adding …": the speaker of the verb
+/// the participle hangs on, found from that verb.
+fn host_subject(s: &Sent, cue: &Cue) -> Option<Span> {
+    let comma = cue.first.checked_sub(1).filter(|&c| s.is_comma(c))?;
+    let from = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(s.first);
+    let verb = (from..comma).rev().find(|&v| s.is_verb(v) && !s.w(v).ends_with("ing"))?;
+    // Inverted: "said Sarah Cole, adding …".
+    if verb > s.first
+        && (s.is_comma(verb - 1) || s.is_close_quote(verb - 1))
+        && verb + 1 < comma
+        && looks_like_source_start(s, verb + 1)
+    {
+        return Some(s.cover(verb + 1, comma));
+    }
+    // After a quotation: everything between it and the verb.
+    let end = skip_to_subject(s, verb);
+    if let Some(q) =
+        (s.first..end).rev().find(|&i| s.kind(i) == TokenKind::Quote).filter(|&i| s.is_close_quote(i))
+    {
+        let start = if s.is_comma(q + 1) { q + 2 } else { q + 1 };
+        if start < end && (start..end).all(|i| s.kind(i) != TokenKind::Quote) {
+            return Some(s.cover(start, end));
+        }
+    }
+    left_source(s, verb)
+}
+
 /// Whether a source phrase begins the way noun phrases do: a name, a determiner or possessive,
 /// a pronoun, a number, or a plain plural ("officials", "critics").
 fn starts_like_noun_phrase(s: &Sent, src: Span) -> bool {
@@ -859,7 +886,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         });
         let subject_with_appositive = appositive_source.is_some()
             && (quote_before_source || right_content_start(s, cue, form).is_some());
-        if after_comma && cue.has_tag("inverted") && !passive && !subject_with_appositive {
+        if after_comma && cue.has_tag("inverted") && !passive && !participial && !subject_with_appositive {
             if let Some((source, end)) =
                 right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
             {
@@ -1013,7 +1040,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             (e > i + 1 && e < start).then(|| s.cover(i + 1, e))
         })
     } else if participial {
-        main_subject(s, cue)
+        host_subject(s, cue).or_else(|| main_subject(s, cue))
     } else if form == Form::Gerund && GERUND_CATENATIVES.contains(&prev) {
         // "could not resist pointing out", "kept saying": the subject of the first verb.
         left_source(s, cue.first - 1)
