@@ -153,8 +153,7 @@ pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
 
 /// "The daily said it could not independently verify the statement": the claims that this
 /// source reported (as source or relay) before saying so are unverified.
-pub fn spread_unverified(found: &[Found], claims: &mut [Claim]) {
-    let _ = found;
+pub fn spread_unverified(claims: &mut [Claim]) {
     for i in 0..claims.len() {
         if !has_marker(&claims[i].text, "unverified") {
             continue;

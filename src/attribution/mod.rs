@@ -64,19 +64,17 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     found.sort_by_key(|f| (f.content.start, f.content.end));
     // A speaker label ("PENCE: …") names the speaker of its paragraph better than a cue
     // elsewhere whose quotation the paragraph seemed to continue.
-    let labels: Vec<Found> = patterns::layout_attributions(doc, &quotes)
-        .into_iter()
-        .filter(|f| f.cue_entry.class == "label")
-        .collect();
+    let layout = patterns::layout_attributions(doc, &quotes);
     found.retain(|f| {
-        !labels.iter().any(|l| {
+        !layout.iter().filter(|l| l.cue_entry.class == "label").any(|l| {
             l.content.overlaps(f.content) && !doc.blocks[doc.sentences[l.sentence].block].span.contains(f.cue)
         })
     });
-    let layout: Vec<Found> = patterns::layout_attributions(doc, &quotes)
+    let index = SpanIndex::new(&found);
+    let layout: Vec<Found> = layout
         .into_iter()
         .filter(|f| {
-            !SpanIndex::new(&found).overlapping(f.content).any(|g| {
+            !index.overlapping(f.content).any(|g| {
                 found[g].content.overlaps(f.content) && found[g].cue.overlaps(f.content)
                     || found[g].content == f.content
             })
@@ -227,7 +225,7 @@ pub fn analyze(doc: &Document) -> Report {
         });
     }
     markers::nest_relays(&found, &mut claims);
-    markers::spread_unverified(&found, &mut claims);
+    markers::spread_unverified(&mut claims);
     markers::unverified_sentences(doc, &found, &mut claims);
     markers::disputed(&denials, &found, &mut claims, |span| lookup(span).map(|r| display_name(&r.name)));
     let keep = redundant::keep(&found, &claims);
