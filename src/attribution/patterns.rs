@@ -108,6 +108,10 @@ impl<'d> Sent<'d> {
         self.kind(i) == TokenKind::Quote
             && self.near.iter().any(|q| q.closed && q.outer.end == self.span(i).end)
     }
+    /// A quotation mark that opens or closes a quotation (not an apostrophe: "teachers’ union").
+    fn is_mark(&self, i: usize) -> bool {
+        self.is_open_quote(i) || self.is_close_quote(i)
+    }
     /// The quotation that opens at token `i`.
     fn quote_at(&self, i: usize) -> Option<&Quote> {
         self.near.iter().filter(|q| q.outer.start == self.span(i).start).max_by_key(|q| q.outer.len())
@@ -290,7 +294,7 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
                 None => break,
             }
         }
-        if kind == TokenKind::Quote || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
+        if s.is_mark(k) || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
             break;
         }
         if w == "and" && k > s.first && s.is_capitalised(k - 1) && i < end && s.is_capitalised(i) {
@@ -369,7 +373,7 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
         let limit = app_end.saturating_sub(MAX_APPOSITIVE_TOKENS).max(s.first);
         let open = (limit..app_end).rev().find(|&i| s.is_comma(i))?;
         if matches!(s.w(open + 1), "who" | "which" | "whose" | "whom")
-            && (open + 1..app_end).all(|i| s.kind(i) != TokenKind::Quote)
+            && (open + 1..app_end).all(|i| !s.is_mark(i))
         {
             let name_start = subject_start(s, open)?;
             return Some(s.cover(name_start, app_end));
@@ -431,10 +435,7 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         i += 1;
     }
     let start = i;
-    while i < s.end
-        && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?")
-        && s.kind(i) != TokenKind::Quote
-    {
+    while i < s.end && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?") && !s.is_mark(i) {
         let channel_next = CHANNEL_WORDS.contains(&s.w(i + 1))
             || CHANNEL_WORDS.contains(&s.w(i + 2))
             || is_date_word(s.w(i + 1))
@@ -455,7 +456,7 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
     // Murphy, a former Clinton aide who accompanied her to Burma in 2011."
     if i < s.end && s.is_comma(i) {
         let mut j = i + 1;
-        while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && s.kind(j) != TokenKind::Quote {
+        while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && !s.is_mark(j) {
             if s.is_verb(j) && s.w(j).ends_with("ing") {
                 break;
             }
@@ -670,11 +671,9 @@ fn host_subject(s: &Sent, cue: &Cue) -> Option<Span> {
     }
     // After a quotation: everything between it and the verb.
     let end = skip_to_subject(s, verb);
-    if let Some(q) =
-        (s.first..end).rev().find(|&i| s.kind(i) == TokenKind::Quote).filter(|&i| s.is_close_quote(i))
-    {
+    if let Some(q) = (s.first..end).rev().find(|&i| s.is_mark(i)).filter(|&i| s.is_close_quote(i)) {
         let start = if s.is_comma(q + 1) { q + 2 } else { q + 1 };
-        if start < end && (start..end).all(|i| s.kind(i) != TokenKind::Quote) {
+        if start < end && (start..end).all(|i| !s.is_mark(i)) {
             return Some(s.cover(start, end));
         }
     }
@@ -891,11 +890,8 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
             {
                 // What follows the source may not report anything itself.
-                let to_end = (end..s.end).all(|i| {
-                    s.kind(i) != TokenKind::Quote
-                        && s.w(i) != "that"
-                        && !(s.is_verb(i) && s.w(i).ends_with("ing"))
-                });
+                let to_end = (end..s.end)
+                    .all(|i| !s.is_mark(i) && s.w(i) != "that" && !(s.is_verb(i) && s.w(i).ends_with("ing")));
                 if to_end {
                     if let Some(content) = left_content(s, b + 1) {
                         return Some(found(s, cue, content, Some(source), kind_of(s, content)));
@@ -912,7 +908,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
         let end = skip_to_subject(s, cue.first);
         let mut close = None;
         for i in (s.first..end).rev() {
-            if s.kind(i) == TokenKind::Quote {
+            if s.is_mark(i) {
                 if s.is_close_quote(i) {
                     close = Some(i);
                 }
@@ -1000,7 +996,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 is_time_word(s.w(i))
                     || matches!(s.raw(i), "." | "," | "!" | "?")
                     || s.kind(i) == TokenKind::Word && !s.is_verb(i)
-            }) || (cue.last..tail_end).all(|i| s.kind(i) != TokenKind::Quote && !s.is_verb(i));
+            }) || (cue.last..tail_end).all(|i| !s.is_mark(i) && !s.is_verb(i));
             // "…, top black lawmakers said Friday, as they bristled at …": a subordinate clause
             // may trail after a comma.
             let trailing_clause =
@@ -1018,7 +1014,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                             | "in"
                             | "during"
                             | "despite"
-                    ) && (c..s.end).all(|i| s.kind(i) != TokenKind::Quote)
+                    ) && (c..s.end).all(|i| !s.is_mark(i))
                 });
             let short_tail = s.word_count(cue.last, tail_end) <= 8 || trailing_clause;
             if (after_quote || after_comma && right.is_none()) && tail_ok && short_tail {
@@ -1112,7 +1108,7 @@ fn main_subject(s: &Sent, cue: &Cue) -> Option<Span> {
     let mut i = s.first;
     while i < cue.first
         && (matches!(s.w(i), "but" | "and" | "so" | "yet" | "however" | "," | "still" | "meanwhile")
-            || s.kind(i) == TokenKind::Quote)
+            || s.is_mark(i))
     {
         i += 1;
     }
@@ -1344,7 +1340,7 @@ pub fn basis_of(doc: &Document, f: &Found, quotes: &[Quote]) -> Option<Span> {
     })?;
     let from = if s.w(at) == "citing" { at + 1 } else { at + 2 };
     let to = (from..s.end)
-        .find(|&i| matches!(s.raw(i), "," | "." | ";" | ":" | "—") || s.kind(i) == TokenKind::Quote)
+        .find(|&i| matches!(s.raw(i), "," | "." | ";" | ":" | "—") || s.is_mark(i))
         .unwrap_or(s.end);
     (to > from).then(|| s.cover(from, to))
 }
