@@ -390,7 +390,16 @@ impl<'d> Resolver<'d> {
                 match known {
                     Some(id) => id,
                     None => {
-                        let kind = kind_of_name(&words, desc.as_ref());
+                        // "Sarah Cole, who leads the teachers’ union": "who" says it is a person,
+                        // whatever the nouns of the clause are.
+                        let who = desc_words.as_ref().is_some_and(|d| {
+                            matches!(d.lower.first().map(String::as_str), Some("who" | "whose"))
+                        });
+                        let kind = if who && words.len() >= 2 {
+                            SourceType::Person
+                        } else {
+                            kind_of_name(&words, desc.as_ref())
+                        };
                         let mut e = Entity::new(core_name, kind);
                         if t > 0 {
                             e.descriptor = Some(words.slice(0..t).to_string());
