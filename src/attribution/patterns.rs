@@ -311,7 +311,9 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
                 }
             }
         }
-        if LEFT_BOUNDARY.contains(&w) || s.is_verb(k) {
+        // "A report by the watchdog": a verb form after a determiner is a noun of the phrase.
+        let noun = k > s.first && matches!(s.w(k - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her");
+        if LEFT_BOUNDARY.contains(&w) || s.is_verb(k) && !noun {
             break;
         }
         i = k;
@@ -460,8 +462,11 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
             if s.is_verb(j) && s.w(j).ends_with("ing") {
                 break;
             }
-            // ", at a meeting with staff": circumstances, not the source.
+            // ", at a meeting with staff": circumstances, not the source; the appositive ends here.
             if s.is_comma(j) && GAP_PREPOSITIONS.contains(&s.w(j + 1)) {
+                if j > i + 1 && j - i <= MAX_APPOSITIVE_TOKENS {
+                    return Some((s.cover(start, j), j));
+                }
                 break;
             }
             j += 1;
