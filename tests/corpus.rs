@@ -60,7 +60,8 @@ struct ExpectedClaim {
 struct AbsentClaim {
     /// No claim's text may contain this...
     contains: String,
-    /// ...or, when given, no claim containing it may be given to this source ("none": unattributed).
+    /// ...or, when given, no claim containing it may be given to this source ("none": unattributed;
+    /// "any": any source at all, so only an unattributed claim may contain it).
     source: Option<String>,
     /// Such a claim is known to be there, for this reason; the rest of the case is still checked.
     known_failure: Option<String>,
@@ -80,7 +81,9 @@ impl AbsentClaim {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.text.contains(&self.contains))
-            .filter(|(_, c)| self.source.as_deref().is_none_or(|s| s == source_name(c)))
+            .filter(|(_, c)| {
+                self.source.as_deref().is_none_or(|s| s == source_name(c) || s == "any" && c.source.is_some())
+            })
             .map(|(i, _)| format!("[{}]", i + 1))
             .collect();
         if found.is_empty() {
