@@ -219,7 +219,15 @@ fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     if (cue.last..that).any(|i| s.is_verb(i)) {
         return None;
     }
-    let content = s.content(that + 1, s.end)?;
+    // "The company's claim that the water was safe was rejected …": a claim in subject position
+    // ends where the sentence's own verb begins (the second auxiliary after "that").
+    let subject_position = (s.first..cue.first).all(|i| !s.is_verb(i) && !AUXILIARIES.contains(&s.w(i)));
+    let end = if subject_position {
+        (that + 1..s.end).filter(|&i| AUXILIARIES.contains(&s.w(i))).nth(1).unwrap_or(s.end)
+    } else {
+        s.end
+    };
+    let content = s.content(that + 1, end)?;
     let mut source = None;
     if cue.first > s.first {
         let p = cue.first - 1;
