@@ -8,6 +8,8 @@ pub mod cues;
 pub mod extract;
 pub mod language;
 pub mod lexicon;
+pub mod limits;
+pub mod page;
 pub mod quotes;
 pub mod report;
 pub mod sources;
@@ -16,6 +18,7 @@ pub mod text;
 mod wasm;
 
 pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
+pub use page::{analyze_dom, DomRange, PageAnalysis};
 pub use text::{BlockKind, Document};
 
 /// Analyses plain text: one block per line, the first line being the title.
@@ -37,8 +40,5 @@ pub fn analyze_document(doc: &Document) -> Report {
 /// Analyses an HTML page: finds the article body, then analyses it.
 #[cfg(feature = "native")]
 pub fn analyze_html(html: &str) -> Report {
-    match extract::html::extract_html(html) {
-        Some(article) => analyze_document(&article.document()),
-        None => Report::empty(String::new(), Some(Notice::NoArticle)),
-    }
+    analyze_dom(&extract::html::HtmlDom::parse(html)).report
 }

@@ -56,6 +56,40 @@ impl<N: Copy + Eq> ExtractedBlock<N> {
         let pos = at.unwrap_or(raw.len());
         Some(NodePosition { node, byte: pos, utf16: raw[..pos].encode_utf16().count() })
     }
+
+    /// Maps the end of a span of `self.text` (exclusive byte offset `byte` > 0) back to the page:
+    /// the position just after the span's last char, in the text node that holds that char. (Where
+    /// [`ExtractedBlock::locate`] would answer the start of the next node, a range ending here does
+    /// not reach into the next element.)
+    pub fn locate_end<D: Dom<Node = N>>(&self, dom: &D, byte: usize) -> Option<NodePosition<N>> {
+        let idx = self.pieces.partition_point(|&(_, start)| start < byte).checked_sub(1)?;
+        let (node, start) = self.pieces[idx];
+        let raw = dom.text(node)?;
+        let mut out = start;
+        let mut pos = raw.len();
+        let mut chars = raw.char_indices().skip_while(|(_, c)| c.is_whitespace()).peekable();
+        while let Some((at, c)) = chars.next() {
+            if out >= byte {
+                break;
+            }
+            if c.is_whitespace() {
+                while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+                out += 1;
+                // A collapsed space ends the span: end before the whitespace run.
+                if out >= byte {
+                    pos = at;
+                    break;
+                }
+            } else {
+                out += c.len_utf8();
+                if out >= byte {
+                    pos = at + c.len_utf8();
+                    break;
+                }
+            }
+        }
+        Some(NodePosition { node, byte: pos, utf16: raw[..pos].encode_utf16().count() })
+    }
 }
 
 /// Accumulates the text of the block being read.

@@ -84,6 +84,15 @@ impl OffsetIndex {
             Some((b, c, u)) => Position { byte, char: c + (byte - b), utf16: u + (byte - b) },
         }
     }
+
+    /// The byte offset of char offset `char` (the inverse of [`OffsetIndex::position`]).
+    pub fn byte_of_char(&self, char: usize) -> usize {
+        let k = self.checkpoints.partition_point(|&(_, c, _)| c <= char);
+        match k.checked_sub(1).map(|i| self.checkpoints[i]) {
+            None => char,
+            Some((b, c, _)) => b + (char - c),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -98,6 +107,7 @@ mod tests {
             let p = index.position(byte);
             assert_eq!(p.char, text[..byte].chars().count());
             assert_eq!(p.utf16, text[..byte].encode_utf16().count());
+            assert_eq!(index.byte_of_char(p.char), byte);
         }
     }
 

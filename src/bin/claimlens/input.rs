@@ -6,17 +6,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The most of one input that is read, and of an HTML page that is analysed. The heaviest news
-/// pages (inline scripts, styles and JSON included) are a few MB of HTML, so this does not cut a
-/// real page; it bounds memory (the HTML tree takes several times the page) and, since the rest
-/// is never read, an endless stream cannot hang the tool.
-pub const MAX_INPUT_BYTES: usize = 4 << 20;
-
-/// The most plain text that is analysed: about 170,000 words, five times the longest news
-/// features (some 30,000 words, under 200 KB). Analysis time and memory grow with the text (the
-/// text model alone takes about six times it), so longer text is not an article and not worth
-/// the wait.
-pub const MAX_TEXT_BYTES: usize = 1 << 20;
+pub use claimlens::limits::{cut_point, MAX_HTML_BYTES as MAX_INPUT_BYTES, MAX_TEXT_BYTES};
 
 /// The limit for an input of this kind.
 pub fn limit(html: bool) -> usize {
@@ -127,40 +117,6 @@ pub fn check_not_binary(bytes: &[u8]) -> Result<(), BadInput> {
         return Err(BadInput::ControlBytes { percent: control * 100 / sample.len() });
     }
     Ok(())
-}
-
-/// Where to cut `bytes` so that a whole number of lines (paragraphs, for plain text) is kept: the
-/// last line break, if it is in the second half; else the last ASCII whitespace; else the last
-/// char boundary. Always a UTF-8 char boundary, since these bytes never occur inside a char.
-pub fn cut_point(bytes: &[u8]) -> usize {
-    let half = bytes.len() / 2;
-    if let Some(i) = bytes.iter().rposition(|&b| b == b'\n').filter(|&i| i >= half) {
-        return i + 1;
-    }
-    if let Some(i) = bytes.iter().rposition(|b| b.is_ascii_whitespace()).filter(|&i| i >= half) {
-        return i + 1;
-    }
-    // Drop the last char if it is incomplete: back off over its continuation bytes to its lead.
-    let mut start = bytes.len();
-    while start > 0 && bytes.len() - start < 3 && bytes[start - 1] & 0xC0 == 0x80 {
-        start -= 1;
-    }
-    match start.checked_sub(1).map(|i| bytes[i]) {
-        Some(lead) if lead >= 0xC0 => {
-            let width = if lead >= 0xF0 {
-                4
-            } else if lead >= 0xE0 {
-                3
-            } else {
-                2
-            };
-            if bytes.len() - (start - 1) < width {
-                return start - 1;
-            }
-            bytes.len()
-        }
-        _ => bytes.len(),
-    }
 }
 
 /// Whether an input is HTML: by its file extension, else by its first kilobyte.
