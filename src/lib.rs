@@ -4,6 +4,7 @@
 //! with no web dependency; `extract` finds the article in a page through a small DOM abstraction.
 
 pub mod attribution;
+pub mod badge;
 pub mod cues;
 pub mod extract;
 pub mod language;
@@ -15,10 +16,10 @@ pub mod report;
 pub mod sources;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod web;
 
-pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
 pub use page::{analyze_dom, DomRange, PageAnalysis};
+pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
 pub use text::{BlockKind, Document};
 
 /// Analyses plain text: one block per line, the first line being the title.

@@ -1,0 +1,109 @@
+//! The browser side (wasm32 only): reads the live page through web-sys, runs the same extraction
+//! and analysis as the CLI, and draws the overlay. The extension's JavaScript only loads this
+//! module and calls the functions below; their contract is in `docs/overlay-api.md`.
+#![allow(unsafe_code)] // in the code #[wasm_bindgen] generates, not in ours
+
+pub mod dom;
+mod events;
+pub mod overlay;
+mod style;
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use overlay::{Overlay, PageSummary};
+
+thread_local! {
+    /// The overlay drawn on this page, if any.
+    static OVERLAY: RefCell<Option<Overlay>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the overlay, unless there is none or it is busy (an event fired while the overlay
+/// is being drawn or erased).
+pub(crate) fn with_overlay<T>(f: impl FnOnce(&mut Overlay) -> T) -> Option<T> {
+    OVERLAY.with(|o| o.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn document() -> Result<web_sys::Document, JsError> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("no document"))
+}
+
+/// Finds the article of the page, analyses it and draws highlights and badges; redraws from
+/// scratch when the overlay is already on. Returns the page summary.
+#[wasm_bindgen]
+pub fn annotate() -> Result<JsValue, JsError> {
+    clear();
+    let overlay = Overlay::draw(document()?)?;
+    let summary = overlay.summary();
+    OVERLAY.with(|o| *o.borrow_mut() = Some(overlay));
+    to_js(&summary)
+}
+
+/// Removes the overlay: the page is as it was before [`annotate`].
+#[wasm_bindgen]
+pub fn clear() {
+    let taken = OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take()));
+    if let Some(mut overlay) = taken {
+        overlay.erase();
+    }
+}
+
+/// The page summary (`on: false` when the overlay is off).
+#[wasm_bindgen]
+pub fn summary() -> Result<JsValue, JsError> {
+    let summary = with_overlay(|o| o.summary()).flatten_or_off();
+    to_js(&summary)
+}
+
+trait OrOff {
+    fn flatten_or_off(self) -> PageSummary;
+}
+
+impl OrOff for Option<PageSummary> {
+    fn flatten_or_off(self) -> PageSummary {
+        self.unwrap_or_else(PageSummary::off)
+    }
+}
+
+/// Scrolls to the first claim of the source named `name` and focuses its badge; `false` when that
+/// source has no badge on the page.
+#[wasm_bindgen(js_name = focusSource)]
+pub fn focus_source(name: &str) -> bool {
+    let Some(host) = with_overlay(|o| o.first_claim_of(name).and_then(|i| o.badge(i).cloned())).flatten()
+    else {
+        return false;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    host.scroll_into_view_with_scroll_into_view_options(&options);
+    let button = host.shadow_root().and_then(|s| s.query_selector("button").ok().flatten());
+    match button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(b) => b.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Analyses plain text (first line the title): the CLI's JSON report as a JS object.
+#[wasm_bindgen(js_name = analyzeText)]
+pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
+    let (text, cut) = crate::limits::cut_text(text);
+    let mut report = crate::analyze_text(text);
+    if cut && report.notice.is_none() {
+        report.notice = Some(crate::Notice::Truncated);
+    }
+    to_js(&report)
+}
+
+/// The engine's version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,222 @@
+//! The browser side in real headless browsers (`make wasm-test`: Chromium, then Firefox): the
+//! live-DOM backend reads what the parsed-HTML backend reads, claims map to ranges whose text is
+//! the claim's even across inline elements and surrogate pairs, and the overlay goes on and off
+//! leaving the page's DOM exactly as it was.
+#![cfg(target_arch = "wasm32")]
+
+use claimlens::extract::Dom;
+use claimlens::web::dom::LiveDom;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Puts `html` in a fresh container at the end of the body (the test page's own output stays).
+/// Test code only: the extension never parses HTML strings.
+fn page(html: &str) -> Element {
+    let doc = document();
+    for old in doc.query_selector_all("[data-test-page]").unwrap().values() {
+        old.unwrap().dyn_into::<Element>().unwrap().remove();
+    }
+    let div = doc.create_element("div").unwrap();
+    div.set_attribute("data-test-page", "").unwrap();
+    div.set_inner_html(html);
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn seed_main() -> String {
+    let html = include_str!("../samples/seed-article.html");
+    let start = html.find("<main>").unwrap();
+    let end = html.find("</main>").unwrap() + "</main>".len();
+    html[start..end].to_string()
+}
+
+const INLINE: &str = "<article><h1>Council backs the plan 😀</h1>\
+    <p>The <em>mayor</em> said that the <a href='#x'>new 😀 budget</a> would fix the roads in the north \
+    of the town by next spring, after years of complaints from 𝒹rivers and cyclists alike.</p>\
+    <p>“We have waited long enough for this and the money is 😀 there,” said <b>Ana Ruiz</b>, who leads \
+    the transport committee and has pushed for the plan since she was elected in the spring.</p>\
+    <p>“The works start in May. They will end in the autumn of next year.</p><p>“Nobody will \
+    pay more for it, and the <i>buses</i> will run as usual,” she added, speaking to reporters after the vote.</p>\
+    </article>";
+
+/// Every text node under `root` with its data, in document order.
+fn text_nodes(root: &Node) -> Vec<(Node, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(n) = stack.pop() {
+        if n.node_type() == Node::TEXT_NODE {
+            out.push((n.clone(), n.node_value().unwrap_or_default()));
+        }
+        let kids = n.child_nodes();
+        for i in (0..kids.length()).rev() {
+            stack.push(kids.item(i).unwrap());
+        }
+    }
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[wasm_bindgen_test]
+fn live_dom_reads_tags_attributes_and_text() {
+    let root = page("<p class='lead' id='x'>Hello <b>wide</b> world</p>");
+    let dom = LiveDom::new(root.clone().into());
+    let p = dom.first_child(dom.root()).unwrap();
+    assert_eq!(dom.tag(p).as_deref(), Some("p"));
+    assert_eq!(dom.attr(p, "class").as_deref(), Some("lead"));
+    let kids: Vec<_> = dom.children(p).collect();
+    assert_eq!(kids.len(), 3);
+    assert_eq!(dom.text(kids[0]).as_deref(), Some("Hello "));
+    assert_eq!(dom.tag(kids[1]).as_deref(), Some("b"));
+    assert_eq!(dom.first_child(kids[0]), None);
+    // Asking twice gives the same handle (the arena does not grow).
+    assert_eq!(dom.first_child(p), Some(kids[0]));
+    assert_eq!(dom.next_sibling(dom.root()), None);
+}
+
+#[wasm_bindgen_test]
+fn claims_map_to_ranges_across_inline_elements_and_surrogate_pairs() {
+    let root = page(INLINE);
+    let dom = LiveDom::new(document().into());
+    let analysis = claimlens::analyze_dom(&dom);
+    let claims = &analysis.report.claims;
+    assert!(claims.len() >= 3, "{claims:#?}");
+    let mut multi = 0;
+    for c in claims {
+        let pieces = analysis.ranges(&dom, c.start, c.end);
+        assert!(!pieces.is_empty(), "no piece for {:?}", c.text);
+        multi += usize::from(pieces.len() > 1);
+        let mut joined = Vec::new();
+        for p in &pieces {
+            let range = document().create_range().unwrap();
+            range.set_start(&dom.node(p.start.node), p.start.utf16 as u32).unwrap();
+            range.set_end(&dom.node(p.end.node), p.end.utf16 as u32).unwrap();
+            joined.push(String::from(range.to_string()));
+        }
+        assert_eq!(collapse(&joined.join(" ")), collapse(&c.text));
+    }
+    assert!(multi >= 1, "the quotation over two paragraphs has two pieces");
+    assert!(claims.iter().any(|c| c.text.contains('😀')));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn overlay_on_then_off_leaves_the_dom_identical() {
+    let root = page(&seed_main());
+    let body: Node = document().body().unwrap().into();
+    let before_html = document().document_element().unwrap().outer_html();
+    let before_nodes = text_nodes(&body);
+
+    let summary = claimlens::web::annotate().unwrap();
+    let claims = js_sys::Reflect::get(&summary, &"claims".into()).unwrap().as_f64().unwrap() as usize;
+    assert!(claims >= 12, "{claims} claims on the seed article");
+    let badges = document().query_selector_all("claimlens-badge").unwrap();
+    assert_eq!(badges.length() as usize, claims);
+    assert_ne!(document().document_element().unwrap().outer_html(), before_html);
+    // None outside the article.
+    assert_eq!(
+        document().query_selector_all("nav claimlens-badge, .sidebar claimlens-badge").unwrap().length(),
+        0
+    );
+
+    // Labels name the sources of the seed article.
+    let labels: Vec<String> = (0..badges.length())
+        .map(|i| {
+            let host = badges.item(i).unwrap().dyn_into::<Element>().unwrap();
+            let shadow = host.shadow_root().expect("an open shadow root");
+            shadow.query_selector("button").unwrap().unwrap().get_attribute("aria-label").unwrap()
+        })
+        .collect();
+    for name in ["Financial Times", "Alibaba", "White House", "Liu Pengyu", "Anthropic", "Lin Jian"] {
+        assert!(labels.iter().any(|l| l.contains(name)), "no badge names {name}: {labels:#?}");
+    }
+    assert!(labels.iter().any(|l| l.starts_with("No source given")));
+
+    // Turning it on again redraws the same badges.
+    claimlens::web::annotate().unwrap();
+    assert_eq!(document().query_selector_all("claimlens-badge").unwrap().length() as usize, claims);
+
+    claimlens::web::clear();
+    assert_eq!(document().document_element().unwrap().outer_html(), before_html);
+    let after_nodes = text_nodes(&body);
+    assert_eq!(before_nodes.len(), after_nodes.len(), "split text nodes are rejoined");
+    for ((a, ta), (b, tb)) in before_nodes.iter().zip(&after_nodes) {
+        assert!(a.is_same_node(Some(b)), "the same text nodes");
+        assert_eq!(ta, tb);
+    }
+    let off = claimlens::web::summary().unwrap();
+    assert_eq!(js_sys::Reflect::get(&off, &"on".into()).unwrap().as_bool(), Some(false));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlights_hold_the_claims_text() {
+    let root = page(INLINE);
+    let summary = claimlens::web::annotate().unwrap();
+    let has_api = js_sys::Reflect::get(&summary, &"highlights".into()).unwrap().as_bool().unwrap();
+    let registry = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
+        &"highlights".into(),
+    );
+    // Both browsers tested here have the Custom Highlight API (Chromium since 105, Firefox since 140).
+    assert!(has_api, "CSS.highlights is missing");
+    {
+        let registry = registry.unwrap();
+        let get =
+            js_sys::Reflect::get(&registry, &"get".into()).unwrap().dyn_into::<js_sys::Function>().unwrap();
+        let direct = get.call1(&registry, &"claimlens-direct_quote".into()).unwrap();
+        let ranges = js_sys::Array::from(&direct);
+        assert!(ranges.length() >= 2);
+        for r in ranges.iter() {
+            let text = String::from(r.dyn_into::<web_sys::Range>().unwrap().to_string());
+            assert!(text.starts_with('“'), "{text}");
+        }
+    }
+    claimlens::web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn focus_opens_the_card_and_escape_closes_it() {
+    let root = page(&seed_main());
+    claimlens::web::annotate().unwrap();
+    assert!(claimlens::web::focus_source("Anthropic"));
+    let host = document().query_selector("claimlens-badge").unwrap().unwrap();
+    let _ = host;
+    let focused = (0..document().query_selector_all("claimlens-badge").unwrap().length())
+        .map(|i| {
+            document()
+                .query_selector_all("claimlens-badge")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+        })
+        .find(|h| {
+            let card = h.shadow_root().unwrap().query_selector(".card").unwrap().unwrap();
+            !card.has_attribute("hidden")
+        })
+        .expect("the focused badge shows its card");
+    let shadow = focused.shadow_root().unwrap();
+    let card = shadow.query_selector(".card").unwrap().unwrap();
+    assert!(card.text_content().unwrap().contains("Anthropic"));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    shadow.query_selector("button").unwrap().unwrap().dispatch_event(&esc).unwrap();
+    assert!(card.has_attribute("hidden"), "Escape closes the card");
+    claimlens::web::clear();
+    root.remove();
+}
