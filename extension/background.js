@@ -1,0 +1,214 @@
+// The background: toolbar button, keyboard command, toolbar badge, and the automation contract
+// (README, "The browser extension"). Chrome runs it as a service worker, Firefox as an event page
+// (background.scripts lists messages.js first). It keeps no state of its own: the content script in
+// each tab is the source of truth, and the per-tab toolbar badge, title and popup follow its answers.
+if (typeof importScripts === "function" && !globalThis.CLAIMLENS_MSG) importScripts("messages.js");
+
+const api = globalThis.browser ?? globalThis.chrome;
+const MSG = globalThis.CLAIMLENS_MSG;
+
+// Injected in this order; pkg/claimlens.js defines `wasm_bindgen`, content.js uses it.
+const CONTENT_FILES = ["pkg/claimlens.js", "messages.js", "content.js"];
+const TITLE = "ClaimLens: show where each claim on this page comes from";
+
+const REASON = {
+  noAccess:
+    "ClaimLens may read a page only after you click its toolbar button or press its shortcut on " +
+    "that page.",
+  browserPage:
+    "Browsers do not let extensions read their own pages, add-on stores, other extensions' pages, " +
+    "or about:, data: and view-source: pages.",
+  fileAccess:
+    "To read local files, allow ClaimLens access to file URLs in the browser's extension settings.",
+};
+
+function offState(mode = "in-page", reason = null) {
+  return {
+    on: false, claims: 0, sources: [], unattributed: 0, notice: null, highlights: false,
+    mode, reason, error: null,
+  };
+}
+
+// Pages no extension may script, known from the URL (only visible once the user granted activeTab).
+function restrictedReason(url) {
+  if (typeof url !== "string" || url === "") return null;
+  let u;
+  try {
+    u = new URL(url);
+  } catch (_) {
+    return null;
+  }
+  if (u.protocol === "http:" || u.protocol === "https:") {
+    const host = u.hostname;
+    const store =
+      host === "chromewebstore.google.com" || host === "addons.mozilla.org" ||
+      (host === "chrome.google.com" && u.pathname.startsWith("/webstore"));
+    return store ? REASON.browserPage : null;
+  }
+  if (u.protocol === "file:") return null;
+  return REASON.browserPage;
+}
+
+// Why executeScript failed. `granted`: the user just clicked the button or pressed the shortcut (or
+// opened the toolbar popup), so a missing permission means that the page is one no extension may read.
+function reasonForInjectError(e, url, granted) {
+  const text = String((e && e.message) || e);
+  if (/must request permission|Missing host permission/i.test(text)) {
+    if (/^file:/i.test(url || "")) return REASON.fileAccess;
+    return restrictedReason(url) || (granted ? REASON.browserPage : REASON.noAccess);
+  }
+  if (/file:|file URL/i.test(text)) return REASON.fileAccess;
+  if (/chrome:\/\/|extensions gallery|cannot be scripted|about:/i.test(text)) return REASON.browserPage;
+  return restrictedReason(url) || "ClaimLens cannot read this page: " + text.slice(0, 200);
+}
+
+async function tabUrl(tabId) {
+  try {
+    return (await api.tabs.get(tabId)).url; // undefined unless the user granted activeTab
+  } catch (_) {
+    return undefined;
+  }
+}
+
+function send(tabId, message) {
+  return api.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+async function isInjected(tabId) {
+  try {
+    const r = await send(tabId, { type: MSG.PING });
+    return Boolean(r && r.ok);
+  } catch (_) {
+    return false; // no receiver: nothing injected (or the page navigated away)
+  }
+}
+
+// One operation at a time per tab, so that two quick toggles cannot inject twice.
+const queues = new Map();
+function serial(tabId, fn) {
+  const prev = queues.get(tabId) || Promise.resolve();
+  const next = prev.catch(() => {}).then(fn);
+  queues.set(tabId, next);
+  next.finally(() => { if (queues.get(tabId) === next) queues.delete(tabId); }).catch(() => {});
+  return next;
+}
+
+async function showState(tabId, s) {
+  let text = "";
+  let title = TITLE;
+  let popup = "";
+  if (s.mode === "unavailable" && s.reason === REASON.noAccess) {
+    // Not a property of the page: a click on the toolbar button grants access and toggles.
+    title = TITLE + " (click to read this page)";
+  } else if (s.mode === "unavailable") {
+    text = "!";
+    title = "ClaimLens is unavailable here: " + (s.reason || "this page cannot be read.");
+    popup = "popup.html";
+  } else if (s.on) {
+    text = String(s.claims);
+    const n = s.sources.length;
+    title = `ClaimLens: ${s.claims} claim${s.claims === 1 ? "" : "s"}, ${n} source${n === 1 ? "" : "s"}` +
+      " (click for the summary)";
+    popup = "popup.html";
+  }
+  // While overlays are off, a click toggles them on; while on (or unavailable), it opens the popup.
+  try {
+    await Promise.all([
+      api.action.setBadgeText({ tabId, text }),
+      api.action.setTitle({ tabId, title }),
+      api.action.setPopup({ tabId, popup }),
+    ]);
+  } catch (_) {
+    // the tab was closed meanwhile
+  }
+}
+
+async function getState(tabId) {
+  if (await isInjected(tabId)) {
+    try {
+      return await send(tabId, { type: MSG.STATE });
+    } catch (_) {
+      return offState();
+    }
+  }
+  const url = await tabUrl(tabId);
+  if (url !== undefined) {
+    const reason = restrictedReason(url);
+    return reason ? offState("unavailable", reason) : offState();
+  }
+  // The URL is hidden (no grant yet): a no-op probe tells browser pages apart without running
+  // anything in the page (without a grant it cannot run; with one the URL would be known).
+  try {
+    await api.scripting.executeScript({ target: { tabId }, func: () => true });
+    return offState();
+  } catch (e) {
+    const reason = reasonForInjectError(e, undefined, false);
+    return reason === REASON.noAccess ? offState() : offState("unavailable", reason);
+  }
+}
+
+async function toggle(tabId, granted) {
+  if (!(await isInjected(tabId))) {
+    const url = await tabUrl(tabId);
+    const restricted = restrictedReason(url);
+    if (restricted) return offState("unavailable", restricted);
+    try {
+      await api.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    } catch (e) {
+      return offState("unavailable", reasonForInjectError(e, url, granted));
+    }
+  }
+  try {
+    return await send(tabId, { type: MSG.TOGGLE });
+  } catch (e) {
+    return { ...offState(), error: "The page did not answer: " + String((e && e.message) || e) };
+  }
+}
+
+function run(tabId, op, granted = false) {
+  return serial(tabId, async () => {
+    const s = op === MSG.TOGGLE ? await toggle(tabId, granted) : await getState(tabId);
+    await showState(tabId, s);
+    return s;
+  });
+}
+
+async function focus(tabId, name) {
+  if (!(await isInjected(tabId))) return { ok: false, error: "ClaimLens is off on this page." };
+  try {
+    return await send(tabId, { type: MSG.FOCUS, name });
+  } catch (e) {
+    return { ok: false, error: String((e && e.message) || e) };
+  }
+}
+
+// The toolbar button (only fires while the tab has no popup set, i.e. while overlays are off).
+api.action.onClicked.addListener((tab) => {
+  if (tab && tab.id != null) run(tab.id, MSG.TOGGLE, true).catch(() => {});
+});
+
+api.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== "toggle-overlay") return;
+  let id = tab && tab.id;
+  if (id == null) {
+    const [active] = await api.tabs.query({ active: true, currentWindow: true });
+    id = active && active.id;
+  }
+  if (id != null) run(id, MSG.TOGGLE, true).catch(() => {});
+});
+
+// Only the extension's own pages (popup, whether in the toolbar or opened as a tab) may ask; content
+// scripts of web pages have the page's URL as sender.url and are refused.
+function fromExtensionPage(sender) {
+  return Boolean(sender) && sender.id === api.runtime.id && typeof sender.url === "string" &&
+    sender.url.startsWith(api.runtime.getURL(""));
+}
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!fromExtensionPage(sender) || !MSG.isTabRequest(msg)) return false;
+  // The toolbar popup (not in a tab) was opened by a click on the button, which grants access.
+  const granted = !sender.tab;
+  const reply = msg.type === MSG.FOCUS ? focus(msg.tabId, msg.name) : run(msg.tabId, msg.type, granted);
+  reply.then(sendResponse, (e) => sendResponse({ ...offState(), error: String((e && e.message) || e) }));
+  return true;
+});
