@@ -5,7 +5,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 DATA ?= ../shared/data
 EVAL ?= ../shared/eval
 
-.PHONY: demo test setup lint unit wasm eval eval-polnear eval-pages bench
+.PHONY: demo test setup lint unit wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
+	eval eval-polnear eval-pages bench
+# The sample page for `make chrome` / `make firefox`, served on this port of 127.0.0.1.
+SAMPLE_PORT ?= 8731
+# web-ext must not look for updates on the network.
+export NO_UPDATE_NOTIFIER := 1
 
 setup:
 	@scripts/setup.sh
@@ -14,8 +19,9 @@ setup:
 demo: setup
 	$(CARGO) run --quiet --release -- analyze samples/seed-article.txt
 
-## Every test: formatting, lints, unit + corpus + property + CLI tests, the wasm32 build.
-test: setup lint unit wasm
+## Every test: formatting, lints, unit + corpus + property + CLI tests, the wasm32 build, the wasm
+## tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests.
+test: setup lint unit wasm wasm-test dist lint-ext e2e
 	@echo "make test: all steps passed"
 
 lint:
@@ -49,3 +55,45 @@ eval-pages:
 ## Speed over the PolNeAR dev texts (or the sample when absent) and the release wasm size.
 bench:
 	$(CARGO) run --quiet --release --example bench -- $(DATA)/polnear/dev.jsonl
+
+## wasm-bindgen-test (tests/web.rs) in headless Chromium, then in headless Firefox: exactly one
+## driver variable set each time.
+wasm-test:
+	@if [ ! -f tests/web.rs ]; then echo "wasm-test: tests/web.rs not present yet, skipped"; else \
+	  env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver \
+	    $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test web && \
+	  env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$(HOME)/.cargo/bin/geckodriver \
+	    $(CARGO) test --target wasm32-unknown-unknown --no-default-features --test web; fi
+
+## The browser extension: dist/chrome/, dist/firefox/ and a zip of each (scripts/build-extension.sh).
+dist:
+	scripts/build-extension.sh
+
+## web-ext lint on the Firefox build: fails on any error; the warnings left are explained in README.
+lint-ext:
+	npx --offline web-ext lint --source-dir dist/firefox
+
+## Chromium with a fresh profile, the built extension and the sample page (needs a display).
+chrome:
+	@test -f dist/chrome/manifest.json || { echo "run make dist first" >&2; exit 1; }
+	@profile=$$(mktemp -d); python3 -m http.server --bind 127.0.0.1 --directory samples $(SAMPLE_PORT) >/dev/null 2>&1 & srv=$$!; \
+	  trap 'kill $$srv; rm -rf "$$profile"' EXIT; sleep 0.5; \
+	  /usr/bin/chromium --user-data-dir="$$profile" --no-first-run --no-default-browser-check \
+	    --disable-extensions-except=$(CURDIR)/dist/chrome --load-extension=$(CURDIR)/dist/chrome \
+	    http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
+
+## Firefox ESR with the built extension as a temporary add-on (web-ext run) and the sample page.
+firefox:
+	@test -f dist/firefox/manifest.json || { echo "run make dist first" >&2; exit 1; }
+	@python3 -m http.server --bind 127.0.0.1 --directory samples $(SAMPLE_PORT) >/dev/null 2>&1 & srv=$$!; \
+	  trap 'kill $$srv' EXIT; sleep 0.5; \
+	  npx --offline web-ext run --source-dir dist/firefox --firefox=/usr/bin/firefox-esr \
+	    --start-url http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
+
+## The end-to-end tests (`e2e`) and the browser benchmark (`bench-browser`) live in tests/e2e/e2e.mk.
+ifneq ($(wildcard tests/e2e/e2e.mk),)
+include tests/e2e/e2e.mk
+else
+e2e bench-browser:
+	@echo "$@: tests/e2e/e2e.mk not present yet, skipped"
+endif
