@@ -119,8 +119,10 @@ async function main() {
     delete document.body.dataset.busy;
   });
   render(tabId, await request({ type: MSG.STATE, tabId }));
-  document.body.dataset.ready = "true";
   $("toggle").focus();
 }
 
-main();
+// data-ready="true" on <body> once the first state is shown (automation waits for it).
+main()
+  .catch((e) => { $("status").textContent = "ClaimLens could not start: " + String((e && e.message) || e); })
+  .finally(() => { document.body.dataset.ready = "true"; });
