@@ -74,13 +74,15 @@ lint-ext:
 	npx --offline web-ext lint --source-dir dist/firefox
 
 ## Chromium with a fresh profile, the built extension and the sample page (needs a display).
+## CHROME_FLAGS / FIREFOX_FLAGS add arguments (e.g. FIREFOX_FLAGS=--verbose).
 chrome:
 	@test -f dist/chrome/manifest.json || { echo "run make dist first" >&2; exit 1; }
 	@profile=$$(mktemp -d); python3 -m http.server --bind 127.0.0.1 --directory samples $(SAMPLE_PORT) >/dev/null 2>&1 & srv=$$!; \
 	  trap 'kill $$srv; rm -rf "$$profile"' EXIT; sleep 0.5; \
-	  /usr/bin/chromium --user-data-dir="$$profile" --no-first-run --no-default-browser-check \
+	  if [ "$$(id -u)" = 0 ]; then set -- --no-sandbox; fi; \
+	  /usr/bin/chromium "$$@" --user-data-dir="$$profile" --no-first-run --no-default-browser-check \
 	    --disable-extensions-except=$(CURDIR)/dist/chrome --load-extension=$(CURDIR)/dist/chrome \
-	    http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
+	    $(CHROME_FLAGS) http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
 
 ## Firefox ESR with the built extension as a temporary add-on (web-ext run) and the sample page.
 firefox:
@@ -88,7 +90,7 @@ firefox:
 	@python3 -m http.server --bind 127.0.0.1 --directory samples $(SAMPLE_PORT) >/dev/null 2>&1 & srv=$$!; \
 	  trap 'kill $$srv' EXIT; sleep 0.5; \
 	  npx --offline web-ext run --source-dir dist/firefox --firefox=/usr/bin/firefox-esr \
-	    --start-url http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
+	    $(FIREFOX_FLAGS) --start-url http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
 
 ## The end-to-end tests (`e2e`) and the browser benchmark (`bench-browser`) live in tests/e2e/e2e.mk.
 ifneq ($(wildcard tests/e2e/e2e.mk),)
