@@ -204,7 +204,27 @@ function fromExtensionPage(sender) {
     sender.url.startsWith(api.runtime.getURL(""));
 }
 
+// Our content script's own notification (top frame): only updates that tab's toolbar button.
+function fromOwnContentScript(sender) {
+  return Boolean(sender) && sender.id === api.runtime.id && Boolean(sender.tab) &&
+    sender.frameId === 0 && !fromExtensionPage(sender);
+}
+
+function plainState(s) {
+  const on = Boolean(s && s.on);
+  const mode = s && s.mode === "unavailable" ? "unavailable" : "in-page";
+  return {
+    ...offState(mode, mode === "unavailable" ? String(s.reason || "") : null),
+    on, claims: on ? Number(s.claims) || 0 : 0,
+    sources: on && Array.isArray(s.sources) ? s.sources.slice(0, 1000) : [],
+  };
+}
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (MSG.isClaimLensMessage(msg) && msg.type === MSG.CHANGED && fromOwnContentScript(sender)) {
+    showState(sender.tab.id, plainState(msg.state)).catch(() => {});
+    return false;
+  }
   if (!fromExtensionPage(sender) || !MSG.isTabRequest(msg)) return false;
   // The toolbar popup (not in a tab) was opened by a click on the button, which grants access.
   const granted = !sender.tab;

@@ -103,6 +103,17 @@
     }
   }
 
+  // Back/forward cache: the page returns with its overlay, but the browser reset the toolbar badge
+  // when the tab navigated away. Tell the background (only real browser events, not page-made ones).
+  window.addEventListener("pageshow", (event) => {
+    if (!event.isTrusted || !event.persisted || !loaded) return;
+    try {
+      api.runtime.sendMessage({ type: MSG.CHANGED, state: state() }).catch(() => {});
+    } catch (_) {
+      // the extension was reloaded or removed: nothing to tell
+    }
+  });
+
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || !MSG.isClaimLensMessage(msg)) return false;
     handle(msg).then(sendResponse, (e) => {

@@ -9,6 +9,8 @@ globalThis.CLAIMLENS_MSG = globalThis.CLAIMLENS_MSG || Object.freeze({
   FOCUS: "claimlens/focus", // {type, tabId, name} -> {ok, error}
   // Background -> content script only.
   PING: "claimlens/ping", // {type} -> {ok: true}
+  // Content script -> background: the page came back from the back/forward cache with its overlay.
+  CHANGED: "claimlens/changed", // {type, state} -> nothing
   // The names the content script accepts from the background.
   isClaimLensMessage(msg) {
     return msg !== null && typeof msg === "object" && typeof msg.type === "string" &&
