@@ -5,6 +5,7 @@
 mod markers;
 mod patterns;
 mod redundant;
+mod speaker;
 mod unattributed;
 mod words;
 
@@ -228,7 +229,26 @@ pub fn analyze(doc: &Document) -> Report {
     markers::spread_unverified(&mut claims);
     markers::unverified_sentences(doc, &found, &mut claims);
     markers::disputed(&denials, &found, &mut claims, |span| lookup(span).map(|r| display_name(&r.name)));
-    let keep = redundant::keep(&found, &claims);
+    let mut keep = redundant::keep(&found, &claims);
+    // A source must be able to speak; the writer and the reader are not sources.
+    let speakers = speaker::Speakers::new(doc);
+    let labelled: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|f| f.cue_entry.class == "label")
+        .map(|f| doc.sentences[f.sentence].block)
+        .collect();
+    for ((k, f), c) in keep.iter_mut().zip(&found).zip(claims.iter_mut()) {
+        let quoted = labelled.contains(&doc.sentences[f.sentence].block)
+            || f.source.is_some_and(|s| {
+                let at = quotes.partition_point(|q| q.outer.start <= s.start);
+                quotes[at.saturating_sub(MAX_LOOKBACK)..at].iter().any(|q| q.inner.contains(s))
+            });
+        match speakers.verdict(doc, f, c, quoted) {
+            speaker::Verdict::Keep => {}
+            speaker::Verdict::Drop => *k = false,
+            speaker::Verdict::Unsourced => c.source = None,
+        }
+    }
     let mut k = keep.iter();
     claims.retain(|_| *k.next().unwrap());
     let found: Vec<Found> = found.into_iter().zip(&keep).filter(|(_, &k)| k).map(|(f, _)| f).collect();
