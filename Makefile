@@ -27,6 +27,7 @@ test: setup lint unit wasm wasm-test dist lint-ext e2e
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
 
 unit:
 	$(CARGO) test
@@ -51,6 +52,13 @@ eval-pages:
 	@if [ -d $(DATA)/pages ]; then \
 	  $(CARGO) run --quiet --release --example eval_pages -- $(DATA)/pages; \
 	else echo "eval-pages: $(DATA)/pages not present, skipped"; fi
+	@if [ -d $(DATA)/pages-gold ]; then \
+	  $(CARGO) build --quiet --release && rm -rf target/pages-reports && mkdir -p target/pages-reports && \
+	  for gold in $(DATA)/pages-gold/*.gold.json; do page=$$(basename $$gold .gold.json); \
+	    target/release/claimlens analyze --format json $(DATA)/pages/$$page/source.html > target/pages-reports/$$page.json; \
+	  done && echo "attributions on real pages (score_pages.py, from the raw HTML):" && \
+	  python3 $(EVAL)/score_pages.py $(DATA)/pages-gold target/pages-reports; \
+	else echo "eval-pages: $(DATA)/pages-gold not present, attribution scoring skipped"; fi
 
 ## Speed over the PolNeAR dev texts (or the sample when absent) and the release wasm size.
 bench:
