@@ -18,7 +18,7 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use page::{analyze_dom, DomRange, PageAnalysis};
+pub use page::{analyze_dom, analyze_dom_whole, DomRange, PageAnalysis};
 pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
 pub use text::{BlockKind, Document};
 

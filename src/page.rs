@@ -2,7 +2,7 @@
 //! span back to the page's text nodes: the one entry point that the CLI (parsed HTML) and the
 //! browser (the live DOM) share, so that both run the same extraction and analysis.
 
-use crate::extract::{extract, Article, Dom, NodePosition};
+use crate::extract::{extract, whole, Article, Dom, NodePosition};
 use crate::limits::{cut_point, MAX_TEXT_BYTES};
 use crate::text::{Document, OffsetIndex, Span};
 use crate::{analyze_document, Notice, Report};
@@ -39,7 +39,17 @@ pub struct DomRange<N> {
 /// [`MAX_TEXT_BYTES`], like plain text: the blocks beyond the limit are left out and the report says
 /// `truncated`.
 pub fn analyze_dom<D: Dom>(dom: &D) -> PageAnalysis<D::Node> {
-    let Some(article) = extract(dom) else {
+    analyze_article(extract(dom))
+}
+
+/// Like [`analyze_dom`] for a root that is known to be the article (a reader page, a demo page's
+/// text): everything readable under it is analysed, with no search for the article.
+pub fn analyze_dom_whole<D: Dom>(dom: &D) -> PageAnalysis<D::Node> {
+    analyze_article(whole(dom))
+}
+
+fn analyze_article<N>(article: Option<Article<N>>) -> PageAnalysis<N> {
+    let Some(article) = article else {
         return PageAnalysis {
             report: Report::empty(String::new(), Some(Notice::NoArticle)),
             article: None,

@@ -131,3 +131,14 @@ fn extracted_text_is_held_to_the_text_limit() {
     assert!(page.report.text.len() <= claimlens::limits::MAX_TEXT_BYTES);
     assert!(!page.report.claims.is_empty());
 }
+
+#[test]
+fn a_root_known_to_be_the_article_is_read_whole() {
+    // Far below the threshold at which a page counts as having an article.
+    let html = "<div><h2>Bridge to reopen</h2><p>The mayor said the bridge would reopen on Friday.</p></div>";
+    let dom = HtmlDom::parse(html);
+    assert_eq!(analyze_dom(&dom).report.notice, Some(Notice::NoArticle));
+    let page = claimlens::analyze_dom_whole(&dom);
+    assert_eq!(page.article.as_ref().and_then(|a| a.title.as_deref()), Some("Bridge to reopen"));
+    assert!(page.report.claims.iter().any(|c| c.text == "the bridge would reopen on Friday"));
+}

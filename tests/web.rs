@@ -116,7 +116,7 @@ fn overlay_on_then_off_leaves_the_dom_identical() {
     let before_html = document().document_element().unwrap().outer_html();
     let before_nodes = text_nodes(&body);
 
-    let summary = claimlens::web::annotate().unwrap();
+    let summary = claimlens::web::annotate(None).unwrap();
     let claims = js_sys::Reflect::get(&summary, &"claims".into()).unwrap().as_f64().unwrap() as usize;
     assert!(claims >= 12, "{claims} claims on the seed article");
     let badges = document().query_selector_all("claimlens-badge").unwrap();
@@ -142,7 +142,7 @@ fn overlay_on_then_off_leaves_the_dom_identical() {
     assert!(labels.iter().any(|l| l.starts_with("No source given")));
 
     // Turning it on again redraws the same badges.
-    claimlens::web::annotate().unwrap();
+    claimlens::web::annotate(None).unwrap();
     assert_eq!(document().query_selector_all("claimlens-badge").unwrap().length() as usize, claims);
 
     claimlens::web::clear();
@@ -161,7 +161,7 @@ fn overlay_on_then_off_leaves_the_dom_identical() {
 #[wasm_bindgen_test]
 fn highlights_hold_the_claims_text() {
     let root = page(INLINE);
-    let summary = claimlens::web::annotate().unwrap();
+    let summary = claimlens::web::annotate(None).unwrap();
     let has_api = js_sys::Reflect::get(&summary, &"highlights".into()).unwrap().as_bool().unwrap();
     let registry = js_sys::Reflect::get(
         &js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
@@ -188,7 +188,7 @@ fn highlights_hold_the_claims_text() {
 #[wasm_bindgen_test]
 fn focus_opens_the_card_and_escape_closes_it() {
     let root = page(&seed_main());
-    claimlens::web::annotate().unwrap();
+    claimlens::web::annotate(None).unwrap();
     assert!(claimlens::web::focus_source("Anthropic"));
     let host = document().query_selector("claimlens-badge").unwrap().unwrap();
     let _ = host;
@@ -217,6 +217,23 @@ fn focus_opens_the_card_and_escape_closes_it() {
     let esc = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     shadow.query_selector("button").unwrap().unwrap().dispatch_event(&esc).unwrap();
     assert!(card.has_attribute("hidden"), "Escape closes the card");
+    claimlens::web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_given_root_is_the_article_however_short() {
+    let root = page("<div><p>Short note.</p><p>The mayor said the bridge would reopen on Friday.</p></div>");
+    let article = root.first_element_child().unwrap();
+    let summary = claimlens::web::annotate(Some(article.clone())).unwrap();
+    let claims = js_sys::Reflect::get(&summary, &"claims".into()).unwrap().as_f64().unwrap() as usize;
+    assert!(claims >= 1, "a claim in a text far below the article threshold");
+    let badges = document().query_selector_all("claimlens-badge").unwrap();
+    assert_eq!(badges.length() as usize, claims);
+    for i in 0..badges.length() {
+        let host = badges.item(i).unwrap();
+        assert!(article.contains(Some(&host)), "badges only inside the given root");
+    }
     claimlens::web::clear();
     root.remove();
 }

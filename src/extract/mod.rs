@@ -123,6 +123,29 @@ pub fn extract<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
     Some(Article { title, blocks })
 }
 
+/// Everything readable under the DOM's root, as the article: for a root the caller already knows to
+/// be the article (an extension's reader page, the text a demo page was given), where scoring the
+/// page's parts would only risk dropping some. Scripts, styles and hidden parts are still left out;
+/// a heading that comes first is the title. `None` when there is no text at all.
+pub fn whole<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
+    let tree = Tree::build(dom);
+    let removed = vec![false; tree.items.len()];
+    let mut out = Builder::new();
+    let mut i = 0;
+    while i < tree.items.len() {
+        blocks::emit(&tree, &removed, i, None, BlockKind::Paragraph, &mut out);
+        i = tree.items[i].end.max(i + 1);
+    }
+    let mut blocks = out.blocks;
+    let first = blocks.first_mut()?;
+    let title = (first.kind == BlockKind::Heading).then(|| {
+        first.kind = BlockKind::Title;
+        first.text = first.text.replace('\n', " ");
+        first.text.clone()
+    });
+    Some(Article { title, blocks })
+}
+
 /// Whether the extracted blocks read like an article rather than a list of links or a form.
 fn is_readerable<N>(blocks: &[ExtractedBlock<N>]) -> bool {
     let lengths = || {

@@ -37,11 +37,12 @@ fn document() -> Result<web_sys::Document, JsError> {
 }
 
 /// Finds the article of the page, analyses it and draws highlights and badges; redraws from
-/// scratch when the overlay is already on. Returns the page summary.
+/// scratch when the overlay is already on. Returns the page summary. Given a `root` element,
+/// everything under it is taken as the article (a reader page, a demo page's text).
 #[wasm_bindgen]
-pub fn annotate() -> Result<JsValue, JsError> {
+pub fn annotate(root: Option<web_sys::Element>) -> Result<JsValue, JsError> {
     clear();
-    let overlay = Overlay::draw(document()?)?;
+    let overlay = Overlay::draw(document()?, root)?;
     let summary = overlay.summary();
     OVERLAY.with(|o| *o.borrow_mut() = Some(overlay));
     to_js(&summary)

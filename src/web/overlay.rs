@@ -303,10 +303,18 @@ fn place(host: &Element, range: &Range, splits: &mut Vec<(Text, Text)>) -> Resul
 }
 
 impl Overlay {
-    /// Analyses the page behind `document` and draws the overlay.
-    pub fn draw(document: Document) -> Result<Overlay, JsError> {
-        let dom = LiveDom::new(document.clone().into());
-        let page = crate::page::analyze_dom(&dom);
+    /// Analyses the page behind `document` and draws the overlay; with a `root`, everything under
+    /// it is the article (no search for the article).
+    pub fn draw(document: Document, root: Option<Element>) -> Result<Overlay, JsError> {
+        let page_root: Node = match &root {
+            Some(r) => r.clone().into(),
+            None => document.clone().into(),
+        };
+        let dom = LiveDom::new(page_root);
+        let page = match root {
+            Some(_) => crate::page::analyze_dom_whole(&dom),
+            None => crate::page::analyze_dom(&dom),
+        };
         let report = page.report.clone();
         let mut claim_ranges = Vec::with_capacity(report.claims.len());
         let mut mention_ranges = Vec::with_capacity(report.claims.len());
