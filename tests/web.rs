@@ -237,3 +237,44 @@ fn a_given_root_is_the_article_however_short() {
     claimlens::web::clear();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_page_parsed_inert_is_rebuilt_from_text_only() {
+    let html = format!(
+        "<html><head><title>t</title><script>window.ran = 1</script></head><body><nav>Home News</nav>{}\
+         <p>&lt;img src=x onerror=alert(1)&gt; was quoted by the minister, officials said on Monday in the capital.</p>\
+         <p><img src=x onerror=\"window.ran = 2\"> “We will not accept &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; \
+         in any form,” said Ana Ruiz, who leads the transport committee of the council.</p></main></body></html>",
+        seed_main().replace("</main>", "")
+    );
+    let parser = web_sys::DomParser::new().unwrap();
+    let parsed = parser.parse_from_string(&html, web_sys::SupportedType::TextHtml).unwrap();
+    let root = page("<div id='reader'></div>");
+    let reader = root.first_element_child().unwrap();
+    let blocks = claimlens::web::render_page(&reader, &parsed).unwrap().expect("an article");
+    assert!(blocks >= 8);
+    assert_eq!(
+        reader.query_selector_all("img, script, a, nav, style").unwrap().length(),
+        0,
+        "no markup carried over"
+    );
+    let text = reader.text_content().unwrap();
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "the markup-like text stays text");
+    assert!(text.contains("</script><script>alert(1)</script>"));
+    assert!(!text.contains("Home News"), "the same extraction: no navigation");
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"ran".into()).unwrap().is_undefined(), "nothing ran");
+    let summary = claimlens::web::annotate(Some(reader.clone())).unwrap();
+    let claims = js_sys::Reflect::get(&summary, &"claims".into()).unwrap().as_f64().unwrap() as usize;
+    assert!(claims >= 12, "{claims}");
+    claimlens::web::clear();
+
+    // Plain text: the first line is the title.
+    let n = claimlens::web::render_text(
+        &reader,
+        "Bridge to reopen\nThe mayor said the bridge would reopen on Friday.\n\n",
+    )
+    .unwrap();
+    assert_eq!(n, 2);
+    assert_eq!(reader.first_element_child().unwrap().tag_name(), "H1");
+    root.remove();
+}

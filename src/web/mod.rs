@@ -6,6 +6,7 @@
 pub mod dom;
 mod events;
 pub mod overlay;
+pub mod reader;
 mod style;
 
 use std::cell::RefCell;
@@ -90,6 +91,22 @@ pub fn focus_source(name: &str) -> bool {
         Some(b) => b.focus().is_ok(),
         None => false,
     }
+}
+
+/// Rebuilds an article under `root` from plain text (first line the title), text only; returns
+/// the number of blocks. Then `annotate(root)` draws its badges.
+#[wasm_bindgen(js_name = renderText)]
+pub fn render_text(root: &web_sys::Element, text: &str) -> Result<usize, JsError> {
+    reader::render_text(&document()?, root, text).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Rebuilds under `root`, from text only, the article of `page`: a document the caller parsed
+/// inert (`new DOMParser().parseFromString(html, "text/html")`), read with the same extraction as
+/// any page. Returns the number of blocks, or `null` when the page has no article. No markup of
+/// the page is carried over.
+#[wasm_bindgen(js_name = renderPage)]
+pub fn render_page(root: &web_sys::Element, page: &web_sys::Node) -> Result<Option<usize>, JsError> {
+    reader::render_page(&document()?, root, page).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 /// Analyses plain text (first line the title): the CLI's JSON report as a JS object.
