@@ -70,16 +70,15 @@ function memoryColumns(browser, r) {
   const a = r.memBase, b = r.memOn, c = r.memOff;
   if (!a || !b) return ['—', '—', '—'];
   if (browser === 'chromium') {
-    const tot = (m) => m.jsHeapUsed + (m.backingStores || 0);
     return [
-      `${kb(a.jsHeapUsed)} heap + ${kb(a.backingStores)} buffers`,
-      `${signedKb(b.jsHeapUsed - a.jsHeapUsed)} heap, ${signedKb((b.backingStores || 0) - (a.backingStores || 0))} buffers (${signedKb(tot(b) - tot(a))})`,
-      c ? `${signedKb(tot(c) - tot(a))}` : '—',
+      `JS heap ${kb(a.jsHeapUsed)}`,
+      `JS heap ${signedKb(b.jsHeapUsed - a.jsHeapUsed)}, wasm memory ${kb(b.wasmMemory)}`,
+      c ? `JS heap ${signedKb(c.jsHeapUsed - a.jsHeapUsed)}, wasm memory ${kb(c.wasmMemory)}` : '—',
     ];
   }
   return [
-    kb(a.contentProcessMemory),
-    signedKb(b.contentProcessMemory - a.contentProcessMemory),
-    c ? signedKb(c.contentProcessMemory - a.contentProcessMemory) : '—',
+    `process ${kb(a.contentProcessMemory)}`,
+    `process ${signedKb(b.contentProcessMemory - a.contentProcessMemory)}`,
+    c ? `process ${signedKb(c.contentProcessMemory - a.contentProcessMemory)}` : '—',
   ];
 }

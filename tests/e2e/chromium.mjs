@@ -31,6 +31,7 @@ let context = null;
 const cleanup = async () => {
   if (context) await context.close().catch(() => {});
   srv.stop();
+  ext.remove();
   rmSync(userDataDir, { recursive: true, force: true });
   if (bench && bench.extraDir) rmSync(bench.extraDir, { recursive: true, force: true });
 };
@@ -136,14 +137,30 @@ try {
       await sleep(100);
       await cdp.send('HeapProfiler.collectGarbage');
       const h = await cdp.send('Runtime.getHeapUsage');
+      // The wasm linear memory, read in the content script's own (isolated) world: once initialised,
+      // wasm_bindgen() returns the instance's exports without loading anything again.
+      const contexts = [];
+      cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+      await cdp.send('Runtime.enable');
+      await sleep(100);
+      let wasmMemory = null;
+      for (const c of contexts) {
+        if (!c.auxData || c.auxData.type !== 'isolated' || !String(c.origin || c.name).includes(extId) && c.name !== ext.manifest.name) continue;
+        const r = await cdp.send('Runtime.evaluate', {
+          contextId: c.id, awaitPromise: true, returnByValue: true,
+          // version() throws until the module is instantiated; only then is wasm_bindgen() a lookup.
+          expression: `(() => { try { wasm_bindgen.version(); } catch (e) { return null; } return wasm_bindgen().then((w) => w.memory.buffer.byteLength); })()`,
+        }).catch(() => null);
+        if (r && r.result && typeof r.result.value === 'number') wasmMemory = r.result.value;
+      }
       await cdp.detach();
-      return { jsHeapUsed: h.usedSize, backingStores: h.backingStorageSize ?? null, embedder: h.embedderHeapUsedSize ?? null };
+      return { jsHeapUsed: h.usedSize, backingStores: h.backingStorageSize ?? null, wasmMemory };
     },
   };
 
   if (benchOut) {
     const results = await runBench(B, srv, ext, bench.pages, runs);
-    writeFileSync(benchOut, JSON.stringify({ browser: 'chromium', version: context.browser() ? context.browser().version() : null, note: bench.note, memoryKind: 'CDP Runtime.getHeapUsage of the tab’s renderer isolate after two forced GCs: JS heap used (page + content-script worlds) and ArrayBuffer backing stores (includes the wasm linear memory)', results }, null, 2));
+    writeFileSync(benchOut, JSON.stringify({ browser: 'chromium', version: context.browser() ? context.browser().version() : null, note: bench.note, memoryKind: 'the tab’s renderer isolate after two forced GCs (CDP Runtime.getHeapUsage): JS heap used by the page and the content script’s world; and the wasm linear memory (memory.buffer.byteLength, read in the content script’s world), which V8 keeps outside that heap', results }, null, 2));
     code = 0;
   } else {
     await runSuite(B, R, srv, ext);

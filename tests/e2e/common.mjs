@@ -18,7 +18,7 @@
 //   dialogs() → [string]                alerts/confirms/prompts that opened
 //   memory(tab) → {label: bytes} | null (bench only)
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,14 +114,18 @@ export async function startServer({ extra } = {}) {
 // The extension build and the CLI
 
 export function extensionInfo(browser) {
-  const dir = path.join(DIST, browser === 'chromium' ? 'chrome' : 'firefox');
-  const manifestPath = path.join(dir, 'manifest.json');
+  const built = path.join(DIST, browser === 'chromium' ? 'chrome' : 'firefox');
+  const manifestPath = path.join(built, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`make dist\` first`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  // A private copy: a `make dist` running meanwhile cannot change the extension under test.
+  const copy = mkdtempSync(path.join(tmpdir(), `claimlens-ext-${browser}-`));
+  cpSync(built, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(copy, 'manifest.json'), 'utf8'));
   const commands = Object.keys(manifest.commands || {});
   const popup = (manifest.action && manifest.action.default_popup) || 'popup.html';
   return {
-    dir, manifest, popup,
+    dir: copy, built, manifest, popup,
+    remove() { rmSync(copy, { recursive: true, force: true }); },
     geckoId: manifest.browser_specific_settings?.gecko?.id ?? null,
     // The command that toggles: the first that is not an _execute_* one, else _execute_action.
     command: commands.find((c) => !c.startsWith('_execute')) || commands[0] || null,
@@ -645,9 +649,30 @@ export async function runSuite(B, R, srv, ext) {
       await B.eval(seed.tab, pgBlur);
     }
   }
+  // -- the popup's source list: a click scrolls to the source's first claim and focuses its badge --
+  {
+    await B.reload(ctl);
+    await waitFor(async () => ({ done: (await B.eval(ctl, pgReady)) === 'complete' }), { timeout: 10000 });
+    const name = 'Liu Pengyu';
+    const sel = await waitFor(async () => ({ done: await B.eval(ctl, (n) => !!document.querySelector(`button.source[data-name="${n}"]`), name) }), { timeout: 5000 });
+    if (!sel.done) {
+      R.check(`seed: the popup lists ${name} as a button`, false, (await B.eval(ctl, pgPopupState)).text.slice(0, 300));
+    } else {
+      await B.click(ctl, `button.source[data-name="${name}"]`);
+      const want = labels1.findIndex((l) => (l || '').startsWith(`Source: ${name}`));
+      const f = await waitFor(async () => { const st2 = await B.eval(seed.tab, pgFocusState); return { done: st2.focused === want, st2 }; }, { timeout: 3000 });
+      R.check(`seed: clicking ${name} in the popup focuses the badge of its first claim`, f.done, `want badge ${want}; ${JSON.stringify(f.st2)}`);
+      await B.eval(seed.tab, pgBlur);
+    }
+  }
   const offEnd = await toggleMsg(B, ctl, seed.tab, seed.tabId, false);
   const cmpEnd = await B.eval(seed.tab, pgCompareSnapshot);
   R.check('seed: after the cards were opened and closed, off leaves the DOM as before', !offEnd.timedOut && cmpEnd.ok, cmpEnd.diffs.join(' | '));
+  // The page's own script still works with the overlay on (the cookie banner's button removes it).
+  await toggleMsg(B, ctl, seed.tab, seed.tabId, true);
+  await B.click(seed.tab, '.cookie-banner button');
+  const banner = await B.eval(seed.tab, () => !!document.querySelector('.cookie-banner'));
+  R.check('seed: the page’s own script still runs with the overlay on (cookie banner dismissed)', !banner);
   await B.close(ctl);
   await B.close(seed.tab);
 
@@ -769,14 +794,23 @@ export async function runSuite(B, R, srv, ext) {
   // are not the pages' or the extension's, and the page server has already refused them.
   const reqs = all.filter((r) => r.by !== 'system');
   if (all.length !== reqs.length) R.info(`the browser's own requests (system principal), not counted: ${[...new Set(all.filter((r) => r.by === 'system').map((r) => new URL(r.url).host))].join(', ')}`);
-  const allowed = (u) => u.startsWith(srv.base + '/') || u.startsWith(B.extOrigin + '/') || /^(data|blob|about):/.test(u);
+  // The extension's own files: under its origin, or (web-accessible with use_dynamic_url, Chromium)
+  // under a per-session random host of the same scheme; either way a file of the package.
+  const ownFile = (u) => {
+    const m = u.match(/^(chrome|moz)-extension:\/\/[^/]+\/([^?#]*)/);
+    return !!m && existsSync(path.join(ext.dir, decodeURIComponent(m[2])));
+  };
+  const allowed = (u) => u.startsWith(srv.base + '/') || ownFile(u) || /^(data|blob|about):/.test(u);
   const badReqs = reqs.filter((r) => !allowed(r.url));
-  const extReqs = reqs.filter((r) => r.url.startsWith(B.extOrigin + '/'));
+  const extReqs = reqs.filter((r) => ownFile(r.url));
   R.check('requests: the browser reported no request but the test pages and the extension’s own files', badReqs.length === 0,
     JSON.stringify(badReqs.slice(0, 20)));
-  if (extReqs.length) R.info(`extension's own files loaded: ${[...new Set(extReqs.map((r) => r.url.slice(B.extOrigin.length).split('?')[0]))].join(' ')}`);
+  if (extReqs.length) R.info(`extension's own files loaded: ${[...new Set(extReqs.map((r) => r.url.split('?')[0]))].join(' ')}`);
   const errs = await B.consoleErrors();
-  R.check('console: no error in the pages, the extension pages or the background', errs.length === 0, JSON.stringify(errs.slice(0, 20)));
+  const grouped = new Map();
+  for (const e of errs) { const k = `${e.category ? e.category + ': ' : ''}${String(e.text).slice(0, 200)} @ ${e.at || e.where}`; grouped.set(k, (grouped.get(k) || 0) + 1); }
+  R.check('console: no error in the pages, the extension pages or the background', errs.length === 0,
+    [...grouped].map(([k, n]) => `${n}× ${k}`).join(' | '));
 }
 
 // ---------------------------------------------------------------------------------------------

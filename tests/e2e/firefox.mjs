@@ -19,6 +19,7 @@ import {
 const require = createRequire(import.meta.url);
 const { Builder, By, Key } = require('selenium-webdriver');
 const firefox = require('selenium-webdriver/firefox');
+const LogInspector = require('selenium-webdriver/bidi/logInspector');
 
 const argv = process.argv.slice(2);
 const benchOut = argv.includes('--bench') ? argv[argv.indexOf('--bench') + 1] : null;
@@ -35,6 +36,7 @@ const srv = await startServer({ extra: bench && bench.extraDir });
 const opts = new firefox.Options()
   .setBinary(process.env.FIREFOX || '/usr/bin/firefox-esr')
   .addArguments('-headless')
+  .enableBidi()  // WebDriver BiDi: console.error() calls of pages, extension pages and content scripts
   .windowSize({ width: 1280, height: 900 })
   .setPreference('extensions.webextensions.uuids', JSON.stringify({ [ext.geckoId]: UUID }))
   // Every host but 127.0.0.1 goes to the page server, which records it and answers 502.
@@ -73,7 +75,9 @@ const opts = new firefox.Options()
   .setPreference('extensions.blocklist.enabled', false)
   .setPreference('browser.ping-centre.telemetry', false)
   .setPreference('toolkit.telemetry.server', '')
-  .setPreference('dom.disable_open_during_load', false);
+  .setPreference('dom.disable_open_during_load', false)
+  // performance.now() to the microsecond (Firefox rounds it to 1 ms by default): for the benchmark.
+  .setPreference('privacy.reduceTimerPrecision', false);
 
 const service = new firefox.ServiceBuilder(process.env.GECKODRIVER || `${process.env.HOME}/.cargo/bin/geckodriver`)
   .addArguments('--allow-system-access')
@@ -85,6 +89,7 @@ const cleanup = async () => {
   if (driver) await Promise.race([driver.quit().catch(() => {}), sleep(8000)]);
   if (firefoxPid) { try { process.kill(firefoxPid, 'SIGKILL'); } catch { /* gone */ } }
   srv.stop();
+  ext.remove();
   if (bench && bench.extraDir) (await import('node:fs')).rmSync(bench.extraDir, { recursive: true, force: true });
 };
 const stopWatchdog = watchdog(Number(process.env.E2E_TIMEOUT_S || (benchOut ? 600 : 300)) * 1000, cleanup);
@@ -122,6 +127,13 @@ try {
     return true;
   });
   const consoleFrom = Date.now();
+  // console.error() calls (the console service above sees uncaught errors of every process, but
+  // console API calls of content processes only reach WebDriver BiDi).
+  const consoleCalls = [];
+  const inspector = await LogInspector(driver);
+  await inspector.onConsoleEntry((e) => {
+    if (e.level === 'error') consoleCalls.push({ where: (e.source && e.source.context) || '', category: 'console.error', text: e.text });
+  });
 
   const addonId = await driver.installAddon(ext.dir, true);
   const extOrigin = `moz-extension://${UUID}`;
@@ -199,11 +211,11 @@ try {
         if (m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) continue;
         if (m.timeStamp < since) continue;
         const src = m.sourceName || '';
-        const ours = src.startsWith(base) || src.startsWith(origin) || (!m.isFromChromeContext && !/^(chrome|resource|about):/.test(src));
+        const ours = src.startsWith(base) || src.startsWith(origin) || (!m.isFromChromeContext && !/^(chrome|resource|moz-src|about):/.test(src));
         if (ours) out.push({ where: src, category: m.category, text: m.errorMessage });
       }
       return out;
-    }, consoleFrom, srv.base, extOrigin),
+    }, consoleFrom, srv.base, extOrigin).then((out) => out.concat(consoleCalls)),
     requests: () => chrome(() => window.__claimlensRequests),
     dialogs: async () => dialogs,
     async memory(h) {
