@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make dist`: builds the wasm module and lays out the extension for each browser.
-#   cargo (wasm profile, no native features) -> wasm-bindgen --target no-modules -> wasm-opt -Oz
+#   scripts/build-wasm.sh (cargo, wasm-bindgen --target no-modules, wasm-opt -Oz)
 #   -> dist/chrome/, dist/firefox/ (one manifest source, scripts/manifest.mjs) -> dist/claimlens-*.zip
 # Needs what scripts/setup.sh installs (wasm-bindgen-cli at the Cargo.lock version, npm binaryen).
 set -euo pipefail
@@ -11,19 +11,8 @@ MAX_GZIP=$((250 * 1024)) # issue 5: the wasm at most 250 KB gzipped
 
 die() { echo "build-extension: $*" >&2; exit 1; }
 
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }') || true
-[[ -n "$want" ]] || die "no wasm-bindgen in Cargo.lock"
-[[ "$have" == "$want" ]] || die "wasm-bindgen ${have:-missing}, Cargo.lock has $want: run scripts/setup.sh"
-WASM_OPT=node_modules/.bin/wasm-opt
-[[ -x "$WASM_OPT" ]] || die "$WASM_OPT missing: run scripts/setup.sh (npm ci)"
-
-"$CARGO" build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
-pkg=target/extension-pkg
-rm -rf "$pkg"
-wasm-bindgen --target no-modules --no-typescript --remove-producers-section \
-  --out-dir "$pkg" target/wasm32-unknown-unknown/wasm/claimlens.wasm
-"$WASM_OPT" -Oz --strip-debug --strip-producers "$pkg/claimlens_bg.wasm" -o "$pkg/claimlens_bg.wasm"
+CARGO="$CARGO" scripts/build-wasm.sh # the module and its glue, shared with the demo page (`make www`)
+pkg=target/wasm-pkg
 
 # The shell calls these exports (docs/overlay-api.md); a module without them is not an extension.
 for name in annotate clear summary focusSource; do
