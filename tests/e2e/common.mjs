@@ -777,7 +777,37 @@ export async function runSuite(B, R, srv, ext) {
     await B.close(t.tab);
   }
 
-  // -- 5. Requests and console ------------------------------------------------------------------------
+  // -- 5. A page with a strict CSP (no 'wasm-unsafe-eval') --------------------------------------
+  // DESIGN §3: Chromium refuses to compile wasm in a content script there, Firefox does not. The
+  // page has no inline style or script, so any CSP violation would be the extension's.
+  {
+    const cli = cliReport(path.join(PAGES_DIR, 'csp-seed.html'));
+    const t = await openTarget(B, srv.base, pageUrl('csp/csp-seed.html'));
+    await B.eval(t.tab, pgSnapshot);
+    const c = await openControl(B, ext, t.tabId);
+    const on = await turnOn(B, c, t.tab, t.tabId);
+    if (on.clicks > 1) R.info(`csp: the toolbar button needed ${on.clicks} clicks`);
+    const s = on.st || {};
+    if (B.name === 'chromium') {
+      R.check('csp: Chromium answers "unavailable" with the reason, and draws nothing',
+        on.n === 0 && s.on === false && s.mode === 'unavailable' && typeof s.reason === 'string' && s.reason.length > 0 && !s.error,
+        `${on.n} badges; state ${JSON.stringify(s)}`);
+      await B.reload(c);
+      await waitFor(async () => ({ done: await B.eval(c, () => document.body && document.body.dataset.ready === 'true') }), { timeout: 5000 });
+      const pp = await B.eval(c, pgPopupState);
+      R.check('csp: the popup says why', !!s.reason && pp.text.includes(s.reason.slice(0, 40)), pp.text.slice(0, 300));
+    } else {
+      R.check('csp: Firefox draws the badges in the page', !on.timedOut && on.n === cli.claims.length && s.mode === 'in-page',
+        `${on.n} badges, CLI ${cli.claims.length}; state ${JSON.stringify(s)}`);
+      await toggleMsg(B, c, t.tab, t.tabId, false);
+    }
+    const cmp = await B.eval(t.tab, pgCompareSnapshot);
+    R.check('csp: the page is as before', cmp.ok, cmp.diffs.join(' | '));
+    await B.close(c);
+    await B.close(t.tab);
+  }
+
+  // -- 6. Requests and console ------------------------------------------------------------------------
   await sleep(500);
   const log = srv.entries();
   const local = log.filter((e) => !e.proxied);
