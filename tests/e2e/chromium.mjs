@@ -32,7 +32,7 @@ const cleanup = async () => {
   if (context) await context.close().catch(() => {});
   srv.stop();
   ext.remove();
-  rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   if (bench && bench.extraDir) rmSync(bench.extraDir, { recursive: true, force: true });
 };
 const stopWatchdog = watchdog(Number(process.env.E2E_TIMEOUT_S || (benchOut ? 600 : 300)) * 1000, cleanup);
