@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 DATA ?= ../shared/data
 EVAL ?= ../shared/eval
 
-.PHONY: demo test setup lint unit wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
+.PHONY: demo test setup lint unit test-ext wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
 	eval eval-polnear eval-pages bench
 # The sample page for `make chrome` / `make firefox`, served on this port of 127.0.0.1.
 SAMPLE_PORT ?= 8731
@@ -19,9 +19,9 @@ setup:
 demo: setup
 	$(CARGO) run --quiet --release -- analyze samples/seed-article.txt
 
-## Every test: formatting, lints, unit + corpus + property + CLI tests, the wasm32 build, the wasm
-## tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests.
-test: setup lint unit wasm wasm-test dist lint-ext e2e
+## Every test: formatting, lints, unit + corpus + property + CLI tests, the extension's policy
+## tests (node), the wasm32 build, the wasm tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests.
+test: setup lint unit test-ext wasm wasm-test dist lint-ext e2e
 	@echo "make test: all steps passed"
 
 lint:
@@ -31,6 +31,10 @@ lint:
 
 unit:
 	$(CARGO) test
+
+## The extension's pure JavaScript (the per-site policy): node's own test runner, no browser.
+test-ext:
+	node --test tests/extension/
 
 ## The library must build for wasm32 without the native-only dependencies.
 wasm:
