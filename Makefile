@@ -6,7 +6,7 @@ DATA ?= ../shared/data
 EVAL ?= ../shared/eval
 
 .PHONY: demo test setup lint unit test-ext wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
-	eval eval-polnear eval-pages bench
+	eval eval-polnear eval-pages bench www
 # The sample page for `make chrome` / `make firefox`, served on this port of 127.0.0.1.
 SAMPLE_PORT ?= 8731
 # web-ext must not look for updates on the network.
@@ -15,13 +15,28 @@ export NO_UPDATE_NOTIFIER := 1
 setup:
 	@scripts/setup.sh
 
-## Runs the CLI on the bundled sample article and prints each claim with its badge.
+## The demo page's port on 127.0.0.1 (`make demo DEMO_PORT=…` when it is taken).
+DEMO_PORT ?= 8740
+
+## Runs the CLI on the bundled sample article and prints each claim with its badge; then builds the
+## extensions and the demo page and serves the page on 127.0.0.1 until Ctrl-C.
 demo: setup
+	@$(MAKE) --no-print-directory dist www
 	$(CARGO) run --quiet --release -- analyze samples/seed-article.txt
+	@echo
+	@echo "The extensions: dist/chrome/ and dist/firefox/ (load unpacked; README, \"The browser extension\"),"
+	@echo "                packed as dist/claimlens-chrome.zip and dist/claimlens-firefox.zip."
+	@echo "The demo page:  http://127.0.0.1:$(DEMO_PORT)/  (the sample article: http://127.0.0.1:$(DEMO_PORT)/?example=seed)"
+	@echo "                from dist/www/; nothing leaves the browser. Ctrl-C stops the server."
+	@python3 scripts/serve-www.py --root dist/www --port $(DEMO_PORT) --quiet
+
+## The demo page as a static site in dist/www/ (the extensions' wasm module, www/, the examples).
+www:
+	scripts/build-www.sh
 
 ## Every test: formatting, lints, unit + corpus + property + CLI tests, the extension's policy
 ## tests (node), the wasm32 build, the wasm tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests.
-test: setup lint unit test-ext wasm wasm-test dist lint-ext e2e
+test: setup lint unit test-ext wasm wasm-test dist lint-ext e2e www-e2e
 	@echo "make test: all steps passed"
 
 lint:
