@@ -6,7 +6,7 @@ DATA ?= ../shared/data
 EVAL ?= ../shared/eval
 
 .PHONY: demo test setup lint unit test-ext wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
-	eval eval-polnear eval-pages bench www
+	eval eval-polnear eval-pages bench www www-e2e bench-www
 # The sample page for `make chrome` / `make firefox`, served on this port of 127.0.0.1.
 SAMPLE_PORT ?= 8731
 # web-ext must not look for updates on the network.
@@ -35,7 +35,8 @@ www:
 	scripts/build-www.sh
 
 ## Every test: formatting, lints, unit + corpus + property + CLI tests, the extension's policy
-## tests (node), the wasm32 build, the wasm tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests.
+## tests (node), the wasm32 build, the wasm tests in headless Chromium and Firefox, the extension build, its lint and the end-to-end tests;
+## then the demo page's end-to-end tests in both browsers.
 test: setup lint unit test-ext wasm wasm-test dist lint-ext e2e www-e2e
 	@echo "make test: all steps passed"
 
@@ -118,6 +119,16 @@ firefox:
 	  trap 'kill $$srv' EXIT; sleep 0.5; \
 	  npx --offline web-ext run --source-dir dist/firefox --firefox=/usr/bin/firefox-esr \
 	    $(FIREFOX_FLAGS) --start-url http://127.0.0.1:$(SAMPLE_PORT)/seed-article.html
+
+## The demo page in Chromium and in Firefox (tests/www/; both run; fails if either fails).
+www-e2e: www
+	$(CARGO) build --quiet --release --bin claimlens
+	@rc=0; node tests/www/chromium.mjs || rc=1; node tests/www/firefox.mjs || rc=1; \
+	if [ $$rc -ne 0 ]; then echo "make www-e2e: failures (see the FAIL lines above)" >&2; fi; exit $$rc
+
+## The demo page's speed: from the click on Analyse to the badges drawn, per browser (a measurement).
+bench-www: www
+	node tests/www/bench.mjs
 
 ## The end-to-end tests (`e2e`) and the browser benchmark (`bench-browser`) live in tests/e2e/e2e.mk.
 ifneq ($(wildcard tests/e2e/e2e.mk),)
