@@ -278,3 +278,44 @@ fn a_page_parsed_inert_is_rebuilt_from_text_only() {
     assert_eq!(reader.first_element_child().unwrap().tag_name(), "H1");
     root.remove();
 }
+
+fn js_obj(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn number(v: &wasm_bindgen::JsValue, key: &str) -> usize {
+    js_sys::Reflect::get(v, &key.into()).unwrap().as_f64().unwrap() as usize
+}
+
+#[wasm_bindgen_test]
+fn options_hide_kinds_and_make_badges_compact() {
+    let root = page(&seed_main());
+    let all = claimlens::web::annotate(None).unwrap();
+    let (claims, unattributed) = (number(&all, "claims"), number(&all, "unattributed"));
+    assert!(unattributed >= 1, "the seed article has an unattributed claim");
+    let hidden = js_sys::Array::of1(&"unattributed".into());
+    claimlens::web::configure(js_obj(&[("hiddenKinds", hidden.into()), ("badgeStyle", "dot".into())]))
+        .unwrap();
+    let some = claimlens::web::annotate(None).unwrap();
+    assert_eq!(number(&some, "claims"), claims - unattributed);
+    assert_eq!(number(&some, "unattributed"), 0);
+    let badges = document().query_selector_all("claimlens-badge").unwrap();
+    assert_eq!(badges.length() as usize, claims - unattributed);
+    for i in 0..badges.length() {
+        let shadow = badges.item(i).unwrap().dyn_into::<Element>().unwrap().shadow_root().unwrap();
+        let label = shadow.query_selector("button").unwrap().unwrap().get_attribute("aria-label").unwrap();
+        assert!(!label.starts_with("No source given"), "{label}");
+        let root_class = shadow.query_selector(".root").unwrap().unwrap().class_name();
+        assert!(root_class.split(' ').any(|c| c == "dot"), "{root_class}");
+    }
+    // Back to the defaults.
+    claimlens::web::configure(wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    let again = claimlens::web::annotate(None).unwrap();
+    assert_eq!(number(&again, "claims"), claims);
+    claimlens::web::clear();
+    root.remove();
+}

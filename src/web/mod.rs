@@ -14,11 +14,13 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use overlay::{Overlay, PageSummary};
+use overlay::{DrawOptions, Overlay, PageSummary};
 
 thread_local! {
     /// The overlay drawn on this page, if any.
     static OVERLAY: RefCell<Option<Overlay>> = const { RefCell::new(None) };
+    /// How overlays are drawn (set by [`configure`]).
+    static OPTIONS: RefCell<DrawOptions> = RefCell::new(DrawOptions::default());
 }
 
 /// Runs `f` on the overlay, unless there is none or it is busy (an event fired while the overlay
@@ -43,10 +45,25 @@ fn document() -> Result<web_sys::Document, JsError> {
 #[wasm_bindgen]
 pub fn annotate(root: Option<web_sys::Element>) -> Result<JsValue, JsError> {
     clear();
-    let overlay = Overlay::draw(document()?, root)?;
+    let options = OPTIONS.with(|o| o.borrow().clone());
+    let overlay = Overlay::draw(document()?, root, &options)?;
     let summary = overlay.summary();
     OVERLAY.with(|o| *o.borrow_mut() = Some(overlay));
     to_js(&summary)
+}
+
+/// Sets how the next [`annotate`] draws: `{hiddenKinds: ["unattributed", …], badgeStyle: "name" |
+/// "dot"}` (the extension's options page). Missing fields take their defaults (every kind, the
+/// source's name).
+#[wasm_bindgen]
+pub fn configure(options: JsValue) -> Result<(), JsError> {
+    let options: DrawOptions = if options.is_undefined() || options.is_null() {
+        DrawOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    OPTIONS.with(|o| *o.borrow_mut() = options);
+    Ok(())
 }
 
 /// Removes the overlay: the page is as it was before [`annotate`].

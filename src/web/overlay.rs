@@ -40,6 +40,28 @@ pub fn kind_key(kind: ClaimKind) -> &'static str {
     }
 }
 
+/// How the overlay draws, from the extension's options page: the kinds of claims left out (no
+/// highlight, no badge, not counted) and the badge style.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DrawOptions {
+    /// Report names of kinds (`unattributed`, …) not to show; unknown names are ignored.
+    pub hidden_kinds: Vec<String>,
+    /// `"dot"`: a compact badge (the kind's icon only; the label and card are unchanged) for dense
+    /// pages; anything else: the source's short name.
+    pub badge_style: String,
+}
+
+impl DrawOptions {
+    fn shows(&self, kind: ClaimKind) -> bool {
+        !self.hidden_kinds.iter().any(|k| k == kind_key(kind))
+    }
+
+    fn compact(&self) -> bool {
+        self.badge_style == "dot"
+    }
+}
+
 /// A style sheet the overlay added to the document.
 enum Sheet {
     /// A constructed sheet in `document.adoptedStyleSheets` (not a node, and not subject to the
@@ -62,6 +84,9 @@ struct CardState {
 pub struct Overlay {
     document: Document,
     pub report: Report,
+    /// Whether each claim is drawn (its kind is not hidden by the options).
+    shown: Vec<bool>,
+    compact: bool,
     claim_ranges: Vec<Vec<Range>>,
     mention_ranges: Vec<Vec<Range>>,
     /// The badge of each claim (`None` when the claim has no piece in the page).
@@ -218,6 +243,7 @@ fn build_badge(
     index: usize,
     claim: &Claim,
     sheet: Option<&CssStyleSheet>,
+    compact: bool,
 ) -> Result<Element, JsValue> {
     let host = document.create_element(BADGE_TAG)?;
     host.set_attribute("data-claim", &index.to_string())?;
@@ -237,7 +263,8 @@ fn build_badge(
         }
     }
     let text = badge_text(claim);
-    let root = element(document, "span", &format!("root kind-{}", kind_key(claim.kind)), None)?;
+    let style = if compact { " dot" } else { "" };
+    let root = element(document, "span", &format!("root kind-{}{style}", kind_key(claim.kind)), None)?;
     root.set_attribute("data-claim", &index.to_string())?;
     let button = element(document, "button", "badge", None)?;
     button.set_attribute("type", "button")?;
@@ -305,7 +332,11 @@ fn place(host: &Element, range: &Range, splits: &mut Vec<(Text, Text)>) -> Resul
 impl Overlay {
     /// Analyses the page behind `document` and draws the overlay; with a `root`, everything under
     /// it is the article (no search for the article).
-    pub fn draw(document: Document, root: Option<Element>) -> Result<Overlay, JsError> {
+    pub fn draw(
+        document: Document,
+        root: Option<Element>,
+        options: &DrawOptions,
+    ) -> Result<Overlay, JsError> {
         let page_root: Node = match &root {
             Some(r) => r.clone().into(),
             None => document.clone().into(),
@@ -316,6 +347,7 @@ impl Overlay {
             None => crate::page::analyze_dom(&dom),
         };
         let report = page.report.clone();
+        let shown = report.claims.iter().map(|c| options.shows(c.kind)).collect();
         let mut claim_ranges = Vec::with_capacity(report.claims.len());
         let mut mention_ranges = Vec::with_capacity(report.claims.len());
         for claim in &report.claims {
@@ -330,6 +362,8 @@ impl Overlay {
         let mut overlay = Overlay {
             document: document.clone(),
             report,
+            shown,
+            compact: options.compact(),
             claim_ranges,
             mention_ranges,
             badges: Vec::new(),
@@ -348,7 +382,7 @@ impl Overlay {
 
     fn paint(&mut self) -> Result<(), JsValue> {
         let document = self.document.clone();
-        if !self.report.claims.is_empty() {
+        if self.shown.iter().any(|&s| s) {
             self.page_sheet = Some(add_page_sheet(&document)?);
         }
         if self.highlights {
@@ -358,8 +392,9 @@ impl Overlay {
                     .claims
                     .iter()
                     .zip(&self.claim_ranges)
-                    .filter(|(c, _)| c.kind == kind)
-                    .flat_map(|(_, r)| r.iter().cloned())
+                    .zip(&self.shown)
+                    .filter(|((c, _), &shown)| shown && c.kind == kind)
+                    .flat_map(|((_, r), _)| r.iter().cloned())
                     .collect();
                 if !ranges.is_empty() {
                     set_highlight(&format!("claimlens-{}", kind_key(kind)), &ranges)?;
@@ -371,8 +406,11 @@ impl Overlay {
         self.badges = vec![None; self.report.claims.len()];
         // Last claim first, so that badges at the same place end up in the claims' order.
         for i in (0..self.report.claims.len()).rev() {
+            if !self.shown[i] {
+                continue;
+            }
             let Some(last) = self.claim_ranges[i].last().cloned() else { continue };
-            let host = build_badge(&document, i, &self.report.claims[i], sheet.as_ref())?;
+            let host = build_badge(&document, i, &self.report.claims[i], sheet.as_ref(), self.compact)?;
             self.badges[i] = Some(host.clone());
             let shadow = host.shadow_root().ok_or("no shadow root")?;
             let root = shadow.first_element_child().filter(|e| e.tag_name() == "SPAN");
@@ -470,7 +508,7 @@ impl Overlay {
 
     /// The page's summary: each source with its type and number of claims.
     pub fn summary(&self) -> PageSummary {
-        PageSummary::of(&self.report, true, self.highlights)
+        PageSummary::of_shown(&self.report, &self.shown, true, self.highlights)
     }
 }
 
@@ -520,15 +558,32 @@ pub struct SourceCount {
 
 impl PageSummary {
     pub fn of(report: &Report, on: bool, highlights: bool) -> PageSummary {
+        PageSummary::of_shown(report, &vec![true; report.claims.len()], on, highlights)
+    }
+
+    /// The summary of the claims drawn (`shown[i]` for claim `i`): sources left with none drawn
+    /// are left out.
+    pub fn of_shown(report: &Report, shown: &[bool], on: bool, highlights: bool) -> PageSummary {
+        let drawn = |i: &usize| shown.get(*i).copied().unwrap_or(false);
         PageSummary {
             on,
-            claims: report.claims.len(),
+            claims: (0..report.claims.len()).filter(drawn).count(),
             sources: report
                 .sources
                 .iter()
-                .map(|s| SourceCount { name: s.name.clone(), kind: s.kind, claims: s.claims.len() })
+                .map(|s| SourceCount {
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    claims: s.claims.iter().filter(|i| drawn(i)).count(),
+                })
+                .filter(|s| s.claims > 0)
                 .collect(),
-            unattributed: report.claims.iter().filter(|c| c.source.is_none()).count(),
+            unattributed: report
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| drawn(i) && c.source.is_none())
+                .count(),
             notice: report.notice,
             highlights,
         }

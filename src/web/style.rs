@@ -36,5 +36,7 @@ button:focus-visible, button:focus { outline: 0.18em solid #0b57d0; outline-offs
 .kind-indirect { --c: rgb(204, 121, 167); }
 .kind-according_to { --c: rgb(213, 94, 0); }
 .kind-unattributed { --c: rgb(110, 110, 110); }
+.dot button { padding: 0.05em 0.3em; }
+.dot .name, .dot .flag { display: none; }
 @media (forced-colors: active) { button, .card { border-color: CanvasText; } }
 ";
