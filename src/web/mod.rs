@@ -57,12 +57,19 @@ pub fn annotate(root: Option<web_sys::Element>) -> Result<JsValue, JsError> {
 /// source's name).
 #[wasm_bindgen]
 pub fn configure(options: JsValue) -> Result<(), JsError> {
-    let options: DrawOptions = if options.is_undefined() || options.is_null() {
-        DrawOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
-    };
-    OPTIONS.with(|o| *o.borrow_mut() = options);
+    // Read field by field (not through serde): a few bytes of wasm instead of a deserializer.
+    let mut parsed = DrawOptions::default();
+    if options.is_object() {
+        let field = |name: &str| js_sys::Reflect::get(&options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let hidden = field("hiddenKinds");
+        if js_sys::Array::is_array(&hidden) {
+            parsed.hidden_kinds = js_sys::Array::from(&hidden).iter().filter_map(|k| k.as_string()).collect();
+        }
+        parsed.badge_style = field("badgeStyle").as_string().unwrap_or_default();
+    } else if !options.is_undefined() && !options.is_null() {
+        return Err(JsError::new("configure() takes an object"));
+    }
+    OPTIONS.with(|o| *o.borrow_mut() = parsed);
     Ok(())
 }
 

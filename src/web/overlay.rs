@@ -42,8 +42,7 @@ pub fn kind_key(kind: ClaimKind) -> &'static str {
 
 /// How the overlay draws, from the extension's options page: the kinds of claims left out (no
 /// highlight, no badge, not counted) and the badge style.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default)]
 pub struct DrawOptions {
     /// Report names of kinds (`unattributed`, …) not to show; unknown names are ignored.
     pub hidden_kinds: Vec<String>,
