@@ -381,6 +381,10 @@ export async function runSuite(B, R, srv) {
       `${bs.length} badges; missing ${JSON.stringify(missing)}; labels ${JSON.stringify(labels)}; consistent ${w.s.demo.consistent}; url ${loc}`);
   }
 
+  await B.goto(url('?example=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'));
+  w = await waitFor(async () => { const s = await B.eval(pgState); return { done: s.pageState === 'error', s }; });
+  R.check('an unknown ?example= says so (the name shown as text)', w.done && w.s.status.includes('<img src=x onerror=alert(1)>') && (await B.eval(pgHostile)).bad.length === 0, w.s && w.s.status);
+
   // -- 6. Hostile text, pasted as plain text --------------------------------------------------------
   await B.goto(url());
   await waitFor(async () => ({ done: (await B.eval(pgState)).pageState === 'ready' }));
