@@ -155,7 +155,15 @@ impl SpanIndex {
 
 /// Analyses a document into a report.
 pub fn analyze(doc: &Document) -> Report {
-    let found = find_attributions(doc);
+    let mut found = find_attributions(doc);
+    // "declined to comment", "would not be named": no claim, and no relay of another.
+    found.retain(|f| !speaker::content_free(doc.slice(f.content)));
+    // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
+    for f in &mut found {
+        if let Some(who) = f.source.and_then(|s| speaker::relative_antecedent(doc, s)) {
+            f.source = Some(who);
+        }
+    }
     let mentions: Vec<Mention> =
         found.iter().filter_map(|f| f.source.map(|span| Mention { span, sentence: f.sentence })).collect();
     let via_mentions: Vec<Mention> =
