@@ -177,10 +177,15 @@ fn highlights_hold_the_claims_text() {
         let ranges = js_sys::Array::from(&direct);
         assert!(ranges.length() >= 2);
         for r in ranges.iter() {
-            let text = String::from(r.dyn_into::<web_sys::Range>().unwrap().to_string());
+            // The highlights are static ranges (nothing to update when the page changes); read
+            // their text through a Range with the same ends.
+            let r = r.dyn_into::<web_sys::StaticRange>().unwrap();
+            let range = document().create_range().unwrap();
+            range.set_start(&r.start_container(), r.start_offset()).unwrap();
+            range.set_end(&r.end_container(), r.end_offset()).unwrap();
+            let text = String::from(range.to_string());
             assert!(text.starts_with('“'), "{text}");
-        }
-    }
+        }    }
     claimlens::web::clear();
     root.remove();
 }

@@ -5,14 +5,19 @@
 //! rejoins it, so the page is as before.
 
 use js_sys::{Array, Function, Reflect};
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document, Element, Event, HtmlElement, KeyboardEvent, Node, Range, Text};
 
-use super::dom::LiveDom;
+use web_sys::{
+    CssStyleSheet, Document, Element, Event, HtmlElement, KeyboardEvent, Node, StaticRange, StaticRangeInit,
+    Text,
+};
+
+use super::dom::{LiveDom, LiveNode};
 use super::style::{BADGE_CSS, PAGE_CSS};
 use crate::badge::{badge_text, type_label};
-use crate::page::PageAnalysis;
+use crate::page::{DomRange, PageAnalysis};
 use crate::report::{Claim, ClaimKind, Report, SourceType};
 
 /// The tag of a badge (a valid custom-element name, so that it may hold a shadow root; it is never
@@ -86,8 +91,8 @@ pub struct Overlay {
     /// Whether each claim is drawn (its kind is not hidden by the options).
     shown: Vec<bool>,
     compact: bool,
-    claim_ranges: Vec<Vec<Range>>,
-    mention_ranges: Vec<Vec<Range>>,
+    claim_ranges: Vec<Vec<StaticRange>>,
+    mention_ranges: Vec<Vec<StaticRange>>,
     /// The badge of each claim (`None` when the claim has no piece in the page).
     badges: Vec<Option<Element>>,
     /// Text nodes split to place a badge: (the page's node, the part split off), in order.
@@ -116,9 +121,9 @@ fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, Js
     f.apply(target, &args.iter().copied().collect::<Array>())
 }
 
-fn set_highlight(name: &str, ranges: &[Range]) -> Result<(), JsValue> {
+fn set_highlight<R: AsRef<JsValue>>(name: &str, ranges: &[R]) -> Result<(), JsValue> {
     let Some((registry, ctor)) = highlight_registry() else { return Ok(()) };
-    let highlight = Reflect::construct(&ctor, &ranges.iter().collect::<Array>())?;
+    let highlight = Reflect::construct(&ctor, &ranges.iter().map(|r| r.as_ref()).collect::<Array>())?;
     call(&registry, "set", &[&name.into(), &highlight]).map(drop)
 }
 
@@ -286,46 +291,78 @@ fn build_badge(
     Ok(host)
 }
 
-/// Makes a live `Range` per piece: live, so that splitting a text node to place a badge moves the
-/// ranges' ends with the text.
-fn dom_ranges(
-    document: &Document,
-    dom: &LiveDom,
-    page: &PageAnalysis<super::dom::LiveNode>,
-    start: usize,
-    end: usize,
-) -> Result<Vec<Range>, JsValue> {
-    let mut out = Vec::new();
-    for piece in page.ranges(dom, start, end) {
-        let range = document.create_range()?;
-        range.set_start(&dom.node(piece.start.node), piece.start.utf16 as u32)?;
-        range.set_end(&dom.node(piece.end.node), piece.end.utf16 as u32)?;
-        out.push(range);
-    }
-    Ok(out)
+/// Where the overlay splits the page's text nodes to put badges in, and how positions in the
+/// page's original text nodes map to the pieces after the splits. Planned before any change to
+/// the page, so that no live `Range` has to follow the changes: live ranges make every later DOM
+/// change cost time in proportion to their number, and a page with a thousand claims would take
+/// seconds to draw and to clear.
+struct SplitPlan {
+    /// For each split text node: its pieces after the split, by the UTF-16 offset where each starts
+    /// (the first is the node itself, at 0).
+    pieces: HashMap<LiveNode, Vec<(u32, Text)>>,
 }
 
-/// Puts `host` in the page at the end of `range`, splitting the text node there if needed.
-fn place(host: &Element, range: &Range, splits: &mut Vec<(Text, Text)>) -> Result<(), JsValue> {
-    let container = range.end_container()?;
-    let offset = range.end_offset()?;
-    let (parent, before) = match container.dyn_ref::<Text>() {
-        Some(text) => {
-            let parent = text.parent_node().ok_or("a detached text node")?;
-            if offset == 0 {
-                (parent, Some(container.clone()))
-            } else if offset >= text.length() {
-                (parent, text.next_sibling())
-            } else {
-                let rest = text.split_text(offset)?;
-                splits.push((text.clone(), rest.clone()));
-                (parent, Some(rest.into()))
+impl SplitPlan {
+    /// Splits every text node at the offsets given (badge places strictly inside the node).
+    fn split(
+        dom: &LiveDom,
+        cuts: HashMap<LiveNode, Vec<u32>>,
+        splits: &mut Vec<(Text, Text)>,
+    ) -> Result<SplitPlan, JsValue> {
+        let mut pieces = HashMap::new();
+        for (node, mut offsets) in cuts {
+            let text: Text = dom.node(node).dyn_into().map_err(|_| "not a text node")?;
+            offsets.sort_unstable();
+            offsets.dedup();
+            // From the last offset back, so that each earlier offset is still inside `text`.
+            let mut parts = Vec::with_capacity(offsets.len() + 1);
+            for &at in offsets.iter().rev() {
+                parts.push((at, text.split_text(at)?));
+            }
+            parts.push((0, text.clone()));
+            parts.reverse();
+            // Rejoined last to first on clear (from the first part on): each part is then again
+            // the next sibling of `text`.
+            splits.extend(parts[1..].iter().rev().map(|(_, part)| (text.clone(), part.clone())));
+            pieces.insert(node, parts);
+        }
+        Ok(SplitPlan { pieces })
+    }
+
+    /// The node and offset of a position of the original page. An end position on a split
+    /// falls at the end of the piece before it, a start position at the start of the piece after.
+    fn locate(&self, dom: &LiveDom, node: LiveNode, offset: u32, end: bool) -> (Node, u32) {
+        match self.pieces.get(&node) {
+            None => (dom.node(node), offset),
+            Some(parts) => {
+                let i = parts.partition_point(|&(at, _)| if end { at < offset } else { at <= offset });
+                let (at, part) = &parts[i.saturating_sub(1)];
+                (part.clone().into(), offset - at)
             }
         }
-        None => (container.clone(), container.child_nodes().item(offset)),
-    };
-    parent.insert_before(host, before.as_ref())?;
-    Ok(())
+    }
+
+    /// The node a badge placed at `offset` of `node` goes right before (`None`: at the end of the
+    /// parent), and that parent.
+    fn badge_place(
+        &self,
+        dom: &LiveDom,
+        node: LiveNode,
+        offset: u32,
+    ) -> Result<(Node, Option<Node>), JsValue> {
+        let original = dom.node(node);
+        let parent = original.parent_node().ok_or("a detached text node")?;
+        if offset == 0 {
+            return Ok((parent, Some(original)));
+        }
+        let (piece, _) = self.locate(dom, node, offset, true);
+        Ok((parent, piece.next_sibling()))
+    }
+}
+
+fn static_range(start: (Node, u32), end: (Node, u32)) -> Result<StaticRange, JsValue> {
+    let init = StaticRangeInit::new(&end.0, end.1, &start.0, start.1);
+    StaticRange::new(&init)
 }
 
 impl Overlay {
@@ -347,53 +384,83 @@ impl Overlay {
         };
         let report = page.report.clone();
         let shown = report.claims.iter().map(|c| options.shows(c.kind)).collect();
-        let mut claim_ranges = Vec::with_capacity(report.claims.len());
-        let mut mention_ranges = Vec::with_capacity(report.claims.len());
-        for claim in &report.claims {
-            claim_ranges.push(dom_ranges(&document, &dom, &page, claim.start, claim.end).map_err(js_err)?);
-            let mention = match &claim.source {
-                Some(s) => dom_ranges(&document, &dom, &page, s.start, s.end).map_err(js_err)?,
-                None => Vec::new(),
-            };
-            mention_ranges.push(mention);
-        }
-        drop(page);
         let mut overlay = Overlay {
             document: document.clone(),
-            report,
             shown,
             compact: options.compact(),
-            claim_ranges,
-            mention_ranges,
+            claim_ranges: Vec::new(),
+            mention_ranges: Vec::new(),
             badges: Vec::new(),
             splits: Vec::new(),
             highlights: highlight_registry().is_some(),
             page_sheet: None,
             listeners: Vec::new(),
             cards: CardState::default(),
+            report,
         };
-        if let Err(e) = overlay.paint() {
+        if let Err(e) = overlay.paint(&dom, &page) {
             overlay.erase();
             return Err(js_err(e));
         }
         Ok(overlay)
     }
 
-    fn paint(&mut self) -> Result<(), JsValue> {
+    fn paint(&mut self, dom: &LiveDom, page: &PageAnalysis<LiveNode>) -> Result<(), JsValue> {
         let document = self.document.clone();
+        let claim_pieces: Vec<Vec<DomRange<LiveNode>>> =
+            self.report.claims.iter().map(|c| page.ranges(dom, c.start, c.end)).collect();
+        let mention_pieces: Vec<Vec<DomRange<LiveNode>>> = self
+            .report
+            .claims
+            .iter()
+            .map(|c| c.source.as_ref().map(|s| page.ranges(dom, s.start, s.end)).unwrap_or_default())
+            .collect();
+        // Each badge goes right after its claim's last char: split the text nodes there first.
+        let anchors: Vec<Option<(LiveNode, u32)>> = claim_pieces
+            .iter()
+            .zip(&self.shown)
+            .map(|(p, &shown)| p.last().filter(|_| shown).map(|r| (r.end.node, r.end.utf16 as u32)))
+            .collect();
+        let mut cuts: HashMap<LiveNode, Vec<u32>> = HashMap::new();
+        for &(node, offset) in anchors.iter().flatten() {
+            let length = dom.node(node).dyn_into::<Text>().map(|t| t.length()).unwrap_or(0);
+            if offset > 0 && offset < length {
+                cuts.entry(node).or_default().push(offset);
+            }
+        }
+        let places: Vec<Option<(Node, Option<Node>)>> = {
+            let plan = SplitPlan::split(dom, cuts, &mut self.splits)?;
+            let to_static = |pieces: &[DomRange<LiveNode>]| -> Result<Vec<StaticRange>, JsValue> {
+                pieces
+                    .iter()
+                    .map(|r| {
+                        static_range(
+                            plan.locate(dom, r.start.node, r.start.utf16 as u32, false),
+                            plan.locate(dom, r.end.node, r.end.utf16 as u32, true),
+                        )
+                    })
+                    .collect()
+            };
+            self.claim_ranges = claim_pieces.iter().map(|p| to_static(p)).collect::<Result<_, _>>()?;
+            self.mention_ranges = mention_pieces.iter().map(|p| to_static(p)).collect::<Result<_, _>>()?;
+            anchors
+                .iter()
+                .map(|a| a.map(|(node, offset)| plan.badge_place(dom, node, offset)).transpose())
+                .collect::<Result<_, _>>()?
+        };
         if self.shown.iter().any(|&s| s) {
             self.page_sheet = Some(add_page_sheet(&document)?);
         }
         if self.highlights {
             for kind in KINDS {
-                let ranges: Vec<Range> = self
+                let ranges: Vec<&StaticRange> = self
                     .report
                     .claims
                     .iter()
                     .zip(&self.claim_ranges)
                     .zip(&self.shown)
                     .filter(|((c, _), &shown)| shown && c.kind == kind)
-                    .flat_map(|((_, r), _)| r.iter().cloned())
+                    .flat_map(|((_, r), _)| r.iter())
                     .collect();
                 if !ranges.is_empty() {
                     set_highlight(&format!("claimlens-{}", kind_key(kind)), &ranges)?;
@@ -403,21 +470,18 @@ impl Overlay {
         self.listeners = super::events::listeners();
         let sheet = constructed_sheet(BADGE_CSS).ok();
         self.badges = vec![None; self.report.claims.len()];
-        // Last claim first, so that badges at the same place end up in the claims' order.
-        for i in (0..self.report.claims.len()).rev() {
-            if !self.shown[i] {
-                continue;
-            }
-            let Some(last) = self.claim_ranges[i].last().cloned() else { continue };
+        // In the claims' order, each right before the node after its place: badges at the same
+        // place stay in the claims' order.
+        for (i, place) in places.into_iter().enumerate() {
+            let Some((parent, before)) = place else { continue };
             let host = build_badge(&document, i, &self.report.claims[i], sheet.as_ref(), self.compact)?;
-            self.badges[i] = Some(host.clone());
             let shadow = host.shadow_root().ok_or("no shadow root")?;
-            let root = shadow.first_element_child().filter(|e| e.tag_name() == "SPAN");
-            let root = root.or_else(|| shadow.last_element_child()).ok_or("no badge root")?;
+            let root = shadow.last_element_child().ok_or("no badge root")?;
             for (event, handler) in &self.listeners {
                 root.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref())?;
             }
-            place(&host, &last, &mut self.splits)?;
+            parent.insert_before(&host, before.as_ref())?;
+            self.badges[i] = Some(host);
         }
         Ok(())
     }
