@@ -141,6 +141,10 @@ fn overlay_on_then_off_leaves_the_dom_identical() {
     }
     assert!(labels.iter().any(|l| l.starts_with("No source given")));
 
+    let report = claimlens::web::report().unwrap();
+    let drawn = js_sys::Array::from(&js_sys::Reflect::get(&report, &"claims".into()).unwrap());
+    assert_eq!(drawn.length() as usize, claims, "report() is the report of the badges drawn");
+
     // Turning it on again redraws the same badges.
     claimlens::web::annotate(None).unwrap();
     assert_eq!(document().query_selector_all("claimlens-badge").unwrap().length() as usize, claims);
@@ -153,6 +157,7 @@ fn overlay_on_then_off_leaves_the_dom_identical() {
         assert!(a.is_same_node(Some(b)), "the same text nodes");
         assert_eq!(ta, tb);
     }
+    assert!(claimlens::web::report().unwrap().is_null(), "no report when off");
     let off = claimlens::web::summary().unwrap();
     assert_eq!(js_sys::Reflect::get(&off, &"on".into()).unwrap().as_bool(), Some(false));
     root.remove();
@@ -185,7 +190,8 @@ fn highlights_hold_the_claims_text() {
             range.set_end(&r.end_container(), r.end_offset()).unwrap();
             let text = String::from(range.to_string());
             assert!(text.starts_with('“'), "{text}");
-        }    }
+        }
+    }
     claimlens::web::clear();
     root.remove();
 }

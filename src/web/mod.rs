@@ -89,6 +89,16 @@ pub fn summary() -> Result<JsValue, JsError> {
     to_js(&summary)
 }
 
+/// The report of the overlay drawn (the CLI's JSON report, as a JS object), or `null` when off:
+/// what the badges show, without analysing the page again.
+#[wasm_bindgen]
+pub fn report() -> Result<JsValue, JsError> {
+    match with_overlay(|o| to_js(&o.report)) {
+        Some(report) => report,
+        None => Ok(JsValue::NULL),
+    }
+}
+
 trait OrOff {
     fn flatten_or_off(self) -> PageSummary;
 }
