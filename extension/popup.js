@@ -1,8 +1,10 @@
-// The popup: on/off for this page and its sourcing summary. Opened from the toolbar, it works on the
-// active tab; opened as a normal tab at popup.html?tabId=N (automation, headless browsers), on tab N.
-// Every text from the page is set with textContent only.
+// The popup: on/off for this page, the reader view, the site's setting (always on / ask / always
+// off) and the page's sourcing summary. Opened from the toolbar, it works on the active tab; opened
+// as a normal tab at popup.html?tabId=N (automation, headless browsers), on tab N. Every text from
+// the page is set with textContent only.
 const api = globalThis.browser ?? globalThis.chrome;
 const MSG = globalThis.CLAIMLENS_MSG;
+const P = globalThis.CLAIMLENS_POLICY;
 const $ = (id) => document.getElementById(id);
 
 const param = new URLSearchParams(location.search).get("tabId");
@@ -28,11 +30,14 @@ async function targetTab() {
 }
 
 function statusText(s) {
+  if (s.mode === "unavailable" && s.blocked) return "ClaimLens can show this page only in its reader view.";
   if (s.mode === "unavailable") return "ClaimLens cannot run on this page.";
-  if (!s.on) return "Off on this page.";
+  if (!s.on) return s.setting === P.SETTINGS.NEVER ? "Off on this site." : "Off on this page.";
+  if (s.mode === "reader" && s.claims === 0 && !s.notice) return "Shown in the reader view.";
   if (NOTICE[s.notice]) return NOTICE[s.notice];
   if (s.claims === 0) return "No claims found in this article.";
-  const text = `${plural(s.claims, "claim")} from ${plural(s.sources.length, "source")}.`;
+  const where = s.mode === "reader" ? " (in the reader view)" : "";
+  const text = `${plural(s.claims, "claim")} from ${plural(s.sources.length, "source")}${where}.`;
   return s.notice === "truncated" ? text + " Only the first part of this very long page was read." : text;
 }
 
@@ -71,7 +76,26 @@ function showReason(text) {
   $("reason").hidden = !text;
 }
 
+let current = null; // the last state shown
+
+function renderSite(s) {
+  const box = $("site");
+  box.hidden = !s.site;
+  document.body.dataset.site = s.site || "";
+  document.body.dataset.setting = s.setting || "";
+  if (!s.site) return;
+  $("site-name").textContent = s.site;
+  for (const input of box.querySelectorAll('input[name="site"]')) input.checked = input.value === s.setting;
+  const note = $("site-note");
+  const lost = s.setting === P.SETTINGS.ALWAYS && !s.access;
+  note.textContent = lost
+    ? "Access to this site was taken back in the browser's settings: choose Always on again to grant it."
+    : s.setting === P.SETTINGS.ALWAYS ? "ClaimLens may read this site's pages as they load." : "";
+  note.hidden = note.textContent === "";
+}
+
 function render(tabId, s) {
+  current = s;
   document.body.dataset.mode = s.mode;
   document.body.dataset.on = String(Boolean(s.on));
   $("status").textContent = statusText(s);
@@ -80,6 +104,9 @@ function render(tabId, s) {
   toggle.setAttribute("aria-pressed", String(Boolean(s.on)));
   toggle.textContent = s.on ? "Turn off" : "Turn on";
   showReason(s.error || s.reason);
+  // The reader view: for any page ClaimLens can read (the only view where the CSP forbids wasm).
+  $("reader").hidden = !(s.mode === "in-page" || s.blocked) || s.mode === "reader";
+  renderSite(s);
   const list = $("sources");
   list.replaceChildren(...(s.on ? s.sources.map((src) => sourceItem(tabId, src)) : []));
   const un = $("unattributed");
@@ -99,6 +126,25 @@ async function request(message) {
   return { ok: false, on: false, claims: 0, sources: [], unattributed: 0, mode: "in-page", reason: null, error };
 }
 
+// The site's setting. "Always on" needs the site's host permission: requested here, synchronously in
+// the click (browsers grant optional permissions only from a user's gesture), before anything else.
+function onSiteClick(tabId, input) {
+  const s = current;
+  if (!s || !s.site || input.value === s.setting) return;
+  const setting = input.value;
+  const asked = setting === P.SETTINGS.ALWAYS
+    ? api.permissions.request({ origins: [P.originPattern(s.site)] })
+    : Promise.resolve(true);
+  document.body.dataset.busy = "true";
+  asked
+    .then((ok) => ok
+      ? request({ type: MSG.SITE, tabId, setting })
+      : { ...s, error: "ClaimLens did not get access to this site, so the setting stays as it was." },
+    (e) => ({ ...s, error: String((e && e.message) || e) }))
+    .then((next) => render(tabId, next))
+    .finally(() => { delete document.body.dataset.busy; });
+}
+
 async function main() {
   const tabId = await targetTab();
   if (!Number.isInteger(tabId) || tabId < 0) {
@@ -115,9 +161,18 @@ async function main() {
   $("toggle").addEventListener("click", async () => {
     $("toggle").disabled = true;
     document.body.dataset.busy = "true";
-    render(tabId, await request({ type: MSG.TOGGLE, tabId }));
+    render(tabId, await request({ type: MSG.TOGGLE, tabId, from: "popup" }));
     delete document.body.dataset.busy;
   });
+  $("reader").addEventListener("click", async () => {
+    document.body.dataset.busy = "true";
+    render(tabId, await request({ type: MSG.READER, tabId }));
+    delete document.body.dataset.busy;
+  });
+  for (const input of document.querySelectorAll('#site input[name="site"]')) {
+    input.addEventListener("click", () => onSiteClick(tabId, input));
+  }
+  $("options").addEventListener("click", () => { api.runtime.openOptionsPage().catch(() => {}); });
   render(tabId, await request({ type: MSG.STATE, tabId }));
   $("toggle").focus();
 }

@@ -7,7 +7,8 @@
 // --load-extension. The page server is also the browser's proxy for every host but 127.0.0.1, so
 // nothing can reach the network and every attempt is recorded.
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -36,6 +37,21 @@ const cleanup = async () => {
   if (bench && bench.extraDir) rmSync(bench.extraDir, { recursive: true, force: true });
 };
 const stopWatchdog = watchdog(Number(process.env.E2E_TIMEOUT_S || (benchOut ? 600 : 300)) * 1000, cleanup);
+
+// The id Chromium gives an unpacked extension: the first 128 bits of the SHA-256 of its absolute
+// path, each hex digit written as a letter a-p.
+const unpackedId = (dir) => [...createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32)]
+  .map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+// The optional host permission for the test pages' site, as Chromium records it once a user granted
+// it and the extension gave it back (permissions.remove keeps it in runtime_granted_permissions):
+// then permissions.request from a real click resolves without the permission dialog, which headless
+// Chromium cannot show or answer (measured: the request never settles; no switch or DevTools
+// command accepts it). The request still needs the click: without a user gesture Chromium refuses.
+const expectedId = unpackedId(ext.dir);
+mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({
+  extensions: { settings: { [expectedId]: { runtime_granted_permissions: { explicit_host: ['*://127.0.0.1/*'], scriptable_host: [] } } } },
+}));
 
 let code = 1;
 try {
@@ -78,6 +94,7 @@ try {
     return w || context.waitForEvent('serviceworker', { timeout: 10000 });
   };
   console.log(`chromium: extension ${extId} loaded from ${ext.dir} (service worker ${sw.url()}, +${Date.now() - t0} ms)`);
+  if (extId !== expectedId) R.info(`the extension's id ${extId} is not the one computed from its path (${expectedId}): the site permission was not pre-seeded`);
 
   // The browser-level DevTools session: Extensions.triggerAction is the real toolbar button (it
   // grants activeTab, as a click does); headless Chromium has no toolbar to click.
@@ -93,6 +110,21 @@ try {
       return page;
     },
     eval: (page, fn, ...args) => page.evaluate(expr(fn, args)),
+    // Surely without a user gesture: playwright's evaluate runs with one (as if the user had
+    // clicked), and the page keeps that activation for seconds; so a fresh copy of the page, loaded
+    // without evaluating anything, and the DevTools protocol's evaluate with userGesture false.
+    async evalNoGesture(page, fn, ...args) {
+      const fresh = await context.newPage();
+      try {
+        await fresh.goto(page.url(), { waitUntil: 'load', timeout: 10000 });
+        const cdp = await context.newCDPSession(fresh);
+        const r = await cdp.send('Runtime.evaluate', { expression: expr(fn, args), awaitPromise: true, returnByValue: true, userGesture: false });
+        await cdp.detach().catch(() => {});
+        return r.result.value;
+      } finally {
+        await fresh.close().catch(() => {});
+      }
+    },
     front: (page) => page.bringToFront(),
     async tabId(page, url) {
       await page.bringToFront();
@@ -126,6 +158,8 @@ try {
       await browserCdp.send('Extensions.triggerAction', { id: extId, targetId: tabs[0].targetId });
       return t;
     },
+    // A tab the extension opened (the reader page): the first whose URL starts with `prefix`.
+    findTab: async (prefix) => context.pages().find((p) => p.url().startsWith(prefix)) || null,
     reload: (page) => page.reload({ waitUntil: 'load', timeout: 20000 }),
     close: (page) => page.close(),
     consoleErrors: async () => errors,

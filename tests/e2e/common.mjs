@@ -6,6 +6,8 @@
 //   name                      'chromium' | 'firefox'
 //   open(url) → tab           a new tab, loaded
 //   eval(tab, fn, ...args)    runs fn in the tab's main world (page or extension page), awaits a promise
+//   evalNoGesture(tab, fn, ...args)   the same, surely outside any user gesture
+//   findTab(prefix) → tab | null      an open tab whose URL starts with prefix (the reader page)
 //   front(tab)                makes the tab the active one of its window
 //   tabId(tab, url) → number  the extension API's id of that tab
 //   key(tab, 'Escape'|'Tab')  a real key press in that tab
@@ -23,6 +25,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { runReader } from './reader.mjs';
+import { runSites } from './sites.mjs';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '../..');
@@ -424,7 +428,7 @@ export function pgBenchRead() { return window.__claimlensBench || null; }
 // ---------------------------------------------------------------------------------------------
 // Helpers over a driver
 
-function settled(st, n, wantOn) {
+export function settled(st, n, wantOn) {
   if (!st) return false;
   if (st.error) return true;  // settled, on an error the checks report
   if (!wantOn) return st.on === false && n === 0;
@@ -432,10 +436,10 @@ function settled(st, n, wantOn) {
   return !!(st.reason || st.notice) || st.mode === 'unavailable' || (st.on && st.claims === 0);
 }
 
-async function stateOf(B, ctl, tabId) { return B.eval(ctl, extSend, { type: 'claimlens/state', tabId }); }
+export async function stateOf(B, ctl, tabId) { return B.eval(ctl, extSend, { type: 'claimlens/state', tabId }); }
 
 // Sends claimlens/toggle from the control page and waits until the page and the state agree.
-async function toggleMsg(B, ctl, tab, tabId, wantOn, timeout = 20000) {
+export async function toggleMsg(B, ctl, tab, tabId, wantOn, timeout = 20000) {
   const resp = await B.eval(ctl, extSend, { type: 'claimlens/toggle', tabId });
   // A refusal (no access yet, wasm not allowed) is the answer itself; the state of a tab the
   // extension never ran in may not repeat the reason.
@@ -448,7 +452,7 @@ async function toggleMsg(B, ctl, tab, tabId, wantOn, timeout = 20000) {
 // Turns the overlay on the way a user would on a page the extension may not read yet: the message
 // first (the extension answers "unavailable" until the user grants activeTab), then the toolbar
 // button, which grants it. Returns the settled state and how it was turned on.
-async function turnOn(B, ctl, tab, tabId, timeout = 20000) {
+export async function turnOn(B, ctl, tab, tabId, timeout = 20000) {
   const m = await toggleMsg(B, ctl, tab, tabId, true, timeout);
   if (m.st && m.st.on) return { ...m, via: 'message' };
   const a = await actionOn(B, ctl, tab, tabId, timeout);
@@ -460,7 +464,7 @@ async function turnOn(B, ctl, tab, tabId, timeout = 20000) {
 // a second click works. The button is clicked up to three times; `clicks` says how many it took
 // (the suite reports it). The background answers claimlens/state only after a running toggle of
 // that tab is done, so "still off" a moment after the click means the click did not take.
-async function actionOn(B, ctl, tab, tabId, timeout = 20000) {
+export async function actionOn(B, ctl, tab, tabId, timeout = 20000) {
   let clicks = 0;
   let t0 = null;
   while (clicks < 3) {
@@ -477,7 +481,7 @@ async function actionOn(B, ctl, tab, tabId, timeout = 20000) {
   return { ...w, clicks, t0 };
 }
 
-async function waitSettled(B, ctl, tab, tabId, wantOn, timeout = 20000) {
+export async function waitSettled(B, ctl, tab, tabId, wantOn, timeout = 20000) {
   let prev = -1;
   const r = await waitFor(async () => {
     const st = await stateOf(B, ctl, tabId);
@@ -489,9 +493,9 @@ async function waitSettled(B, ctl, tab, tabId, wantOn, timeout = 20000) {
   return r;
 }
 
-function labelsOf(badges) { return badges.map((b) => b.label); }
+export function labelsOf(badges) { return badges.map((b) => b.label); }
 
-function sameList(a, b) { return a.length === b.length && a.every((x, i) => x === b[i]); }
+export function sameList(a, b) { return a.length === b.length && a.every((x, i) => x === b[i]); }
 
 export async function openTarget(B, base, file) {
   const url = `${base}/${file}`;
@@ -501,7 +505,7 @@ export async function openTarget(B, base, file) {
   return { tab, url, tabId };
 }
 
-async function openControl(B, ext, tabId) {
+export async function openControl(B, ext, tabId) {
   const ctl = await B.open(B.extUrl(`${ext.popup}?tabId=${tabId}`));
   await waitFor(async () => ({ done: (await B.eval(ctl, pgReady)) === 'complete' }), { timeout: 10000 });
   return ctl;
@@ -777,37 +781,13 @@ export async function runSuite(B, R, srv, ext) {
     await B.close(t.tab);
   }
 
-  // -- 5. A page with a strict CSP (no 'wasm-unsafe-eval') --------------------------------------
-  // DESIGN §3: Chromium refuses to compile wasm in a content script there, Firefox does not. The
-  // page has no inline style or script, so any CSP violation would be the extension's.
-  {
-    const cli = cliReport(path.join(PAGES_DIR, 'csp-seed.html'));
-    const t = await openTarget(B, srv.base, pageUrl('csp/csp-seed.html'));
-    await B.eval(t.tab, pgSnapshot);
-    const c = await openControl(B, ext, t.tabId);
-    const on = await turnOn(B, c, t.tab, t.tabId);
-    if (on.clicks > 1) R.info(`csp: the toolbar button needed ${on.clicks} clicks`);
-    const s = on.st || {};
-    if (B.name === 'chromium') {
-      R.check('csp: Chromium answers "unavailable" with the reason, and draws nothing',
-        on.n === 0 && s.on === false && s.mode === 'unavailable' && typeof s.reason === 'string' && s.reason.length > 0 && !s.error,
-        `${on.n} badges; state ${JSON.stringify(s)}`);
-      await B.reload(c);
-      await waitFor(async () => ({ done: await B.eval(c, () => document.body && document.body.dataset.ready === 'true') }), { timeout: 5000 });
-      const pp = await B.eval(c, pgPopupState);
-      R.check('csp: the popup says why', !!s.reason && pp.text.includes(s.reason.slice(0, 40)), pp.text.slice(0, 300));
-    } else {
-      R.check('csp: Firefox draws the badges in the page', !on.timedOut && on.n === cli.claims.length && s.mode === 'in-page',
-        `${on.n} badges, CLI ${cli.claims.length}; state ${JSON.stringify(s)}`);
-      await toggleMsg(B, c, t.tab, t.tabId, false);
-    }
-    const cmp = await B.eval(t.tab, pgCompareSnapshot);
-    R.check('csp: the page is as before', cmp.ok, cmp.diffs.join(' | '));
-    await B.close(c);
-    await B.close(t.tab);
-  }
+  // -- 5. A page with a strict CSP, and the reader page (tests/e2e/reader.mjs) ------------------
+  await runReader(B, R, { srv, ext, pageUrl });
 
-  // -- 6. Requests and console ------------------------------------------------------------------------
+  // -- 6. Per-site settings: always on, ask, always off, the options page (tests/e2e/sites.mjs) --
+  await runSites(B, R, { srv, ext, pageUrl });
+
+  // -- 7. Requests and console ------------------------------------------------------------------------
   await sleep(500);
   const log = srv.entries();
   const local = log.filter((e) => !e.proxied);

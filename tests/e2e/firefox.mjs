@@ -76,6 +76,9 @@ const opts = new firefox.Options()
   .setPreference('browser.ping-centre.telemetry', false)
   .setPreference('toolkit.telemetry.server', '')
   .setPreference('dom.disable_open_during_load', false)
+  // permissions.request (from the popup's real click) is granted without the doorhanger, which
+  // headless Firefox shows to nobody; the request must still come from a user's input.
+  .setPreference('extensions.webextOptionalPermissionPrompts', false)
   // performance.now() to the microsecond (Firefox rounds it to 1 ms by default): for the benchmark.
   .setPreference('privacy.reduceTimerPrecision', false);
 
@@ -159,6 +162,7 @@ try {
       return current;
     },
     eval: evalIn,
+    evalNoGesture: evalIn, // WebDriver's script is not a user's input
     front: (h) => use(h).then(() => driver.switchTo().window(h)),
     async tabId(h, url) {
       await use(h);
@@ -201,6 +205,14 @@ try {
         ExtensionParent.apiManager.global.browserActionFor(e).triggerAction(window);
         return t;
       }, ext.geckoId);
+    },
+    // A tab the extension opened (the reader page): the first whose URL starts with `prefix`.
+    async findTab(prefix) {
+      for (const h of await driver.getAllWindowHandles()) {
+        await use(h);
+        if ((await driver.getCurrentUrl()).startsWith(prefix)) return h;
+      }
+      return null;
     },
     async reload(h) { await use(h); await driver.navigate().refresh(); },
     async close(h) { await use(h); await driver.close(); await driver.switchTo().window(blank); current = blank; },
