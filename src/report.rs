@@ -129,6 +129,10 @@ pub struct Claim {
     /// How or to whom it was said ("to AFP", "in X", "in a statement"), when the text says.
     pub channel: Option<String>,
     pub markers: Vec<Marker>,
+    /// The pattern the attribution was read with, in the reader's words ("“CLAIM,” said SOURCE");
+    /// `null` for an unattributed claim.
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

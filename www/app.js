@@ -410,7 +410,7 @@
     }
     row('How', `${KIND_LABELS[c.kind] || c.kind}: ${KIND_WHY[c.kind] || ''}`);
     row('Cue', c.cue ? `${quote(c.cue.text)}: the words that tie the claim to its source` : 'none: no reporting words');
-    if (c.kind !== 'unattributed') row('Pattern', `${order(c)}${c.cue ? `, with ${quote(c.cue.text)}` : ''}`);
+    if (c.kind !== 'unattributed') row('Pattern', c.pattern || `${order(c)}${c.cue ? `, with ${quote(c.cue.text)}` : ''}`);
     if (c.via.length) row('Via', `${c.via.map((v) => v.name).join(' → ')}: who relayed it to this article, nearest first`);
     if (c.based_on) row('Based on', c.based_on);
     if (c.channel) row('Said', c.channel);
@@ -421,7 +421,7 @@
       el('p', null, `Claim ${i + 1} of ${state.report.claims.length}:`),
       el('blockquote', null, clip(c.text, 600)),
       el('dl', null, rows),
-      el('p', { class: 'hint' }, 'The pattern is the order in which the source, the reporting cue and the claim appear in the text; the engine does not yet name the rule that matched.'));
+      el('p', { class: 'hint' }, 'The pattern is the construction the engine read the attribution with: SOURCE stands for who, CLAIM for what, around the reporting words as they appear in the text.'));
   }
 
   // A badge in focus or under the pointer: events from inside its shadow root reach the document

@@ -2,6 +2,7 @@
 //! markers (denial, unverified, hedged, anonymous) and relays ("via"), adds the unattributed
 //! claims of the article body, and builds the report.
 
+mod explain;
 mod markers;
 mod patterns;
 mod redundant;
@@ -231,6 +232,7 @@ pub fn analyze(doc: &Document) -> Report {
             }),
             channel: f.channel.and_then(|span| channel_text(doc.slice(span))),
             markers: markers::markers_of(doc, f, anonymous),
+            pattern: Some(explain::pattern(doc, f)),
         });
     }
     markers::nest_relays(&found, &mut claims);
@@ -274,6 +276,7 @@ pub fn analyze(doc: &Document) -> Report {
             based_on: None,
             channel: None,
             markers: Vec::new(),
+            pattern: None,
         });
     }
     claims.sort_by_key(|c| (c.start, c.end));

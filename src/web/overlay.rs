@@ -234,6 +234,9 @@ fn build_card(document: &Document, claim: &Claim) -> Result<Element, JsValue> {
     if let Some(c) = &claim.channel {
         card_row(document, &card, "Channel", c)?;
     }
+    if let Some(p) = &claim.pattern {
+        card_row(document, &card, "Pattern", p)?;
+    }
     let flags: Vec<&str> = claim.markers.iter().map(|&m| crate::badge::flag(m).1).collect();
     if !flags.is_empty() {
         card_row(document, &card, "Flags", &flags.join(", "))?;

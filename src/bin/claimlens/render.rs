@@ -140,6 +140,7 @@ mod tests {
             based_on: None,
             channel: None,
             markers: Vec::new(),
+            pattern: None,
         }
     }
 
