@@ -87,6 +87,21 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let more = continued_quotes(doc, &quotes, &found);
     found.extend(more);
     found.sort_by_key(|f| (f.content.start, f.content.end));
+    // Claims that are nobody's (the writer's, the reader's, negated, content-free) go before they
+    // can swallow or relay others.
+    let labelled: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|f| f.cue_entry.class == "label")
+        .map(|f| doc.sentences[f.sentence].block)
+        .collect();
+    found.retain(|f| {
+        let quoted = labelled.contains(&doc.sentences[f.sentence].block)
+            || f.source.is_some_and(|s| {
+                let at = quotes.partition_point(|q| q.outer.start <= s.start);
+                quotes[at.saturating_sub(MAX_LOOKBACK)..at].iter().any(|q| q.inner.contains(s))
+            });
+        !speaker::nobodys(doc, f, quoted)
+    });
     // A stance verb inside another claim's content is part of that claim ("said Trump making
     // remarks viewed by some as …"), not a claim of its own.
     // (An "according to X, …" wrapper is a relay, not a claim that swallows its inner one.)
@@ -157,8 +172,6 @@ impl SpanIndex {
 /// Analyses a document into a report.
 pub fn analyze(doc: &Document) -> Report {
     let mut found = find_attributions(doc);
-    // "declined to comment", "would not be named": no claim, and no relay of another.
-    found.retain(|f| !speaker::content_free(doc.slice(f.content)));
     // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
     for f in &mut found {
         if let Some(who) = f.source.and_then(|s| speaker::relative_antecedent(doc, s)) {
@@ -242,18 +255,8 @@ pub fn analyze(doc: &Document) -> Report {
     let mut keep = redundant::keep(&found, &claims);
     // A source must be able to speak; the writer and the reader are not sources.
     let speakers = speaker::Speakers::new(doc);
-    let labelled: std::collections::HashSet<usize> = found
-        .iter()
-        .filter(|f| f.cue_entry.class == "label")
-        .map(|f| doc.sentences[f.sentence].block)
-        .collect();
     for ((k, f), c) in keep.iter_mut().zip(&found).zip(claims.iter_mut()) {
-        let quoted = labelled.contains(&doc.sentences[f.sentence].block)
-            || f.source.is_some_and(|s| {
-                let at = quotes.partition_point(|q| q.outer.start <= s.start);
-                quotes[at.saturating_sub(MAX_LOOKBACK)..at].iter().any(|q| q.inner.contains(s))
-            });
-        match speakers.verdict(doc, f, c, quoted) {
+        match speakers.verdict(doc, f, c) {
             speaker::Verdict::Keep => {}
             speaker::Verdict::Drop => *k = false,
             speaker::Verdict::Unsourced => c.source = None,

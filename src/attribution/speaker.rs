@@ -260,9 +260,9 @@ impl Speakers {
         Speakers { inner_capitals }
     }
 
-    /// What to do with the claim, given its source.
-    pub fn verdict(&self, doc: &Document, found: &Found, claim: &Claim, quoted: bool) -> Verdict {
-        match self.plausible(doc, found, claim, quoted) {
+    /// What to do with the claim, given its resolved source (see also [`nobodys`], applied before).
+    pub fn verdict(&self, doc: &Document, found: &Found, claim: &Claim) -> Verdict {
+        match self.plausible(doc, found, claim) {
             Some(true) => Verdict::Keep,
             Some(false) => Verdict::Drop,
             None if found.cue_entry.class == "speech"
@@ -279,26 +279,11 @@ impl Speakers {
     ///
     /// `quoted` says that the source phrase lies inside a quotation or a paragraph under a
     /// speaker label, where "I" and "you" are the quoted speaker and the one spoken to.
-    fn plausible(&self, doc: &Document, found: &Found, claim: &Claim, quoted: bool) -> Option<bool> {
+    fn plausible(&self, doc: &Document, found: &Found, claim: &Claim) -> Option<bool> {
         let Some(span) = found.source else { return Some(true) };
         let words = words_of(doc, span);
         let label = found.cue_entry.class == "label";
-        let phrase: Vec<&str> =
-            words.iter().copied().take_while(|w| !PHRASE_ENDS.contains(&w.to_lowercase().as_str())).collect();
-        // (A negation in a relative clause, "officials who were not authorised to speak", is not.)
-        if phrase.iter().any(|w| is_negation(&w.to_lowercase())) || negated_verb(doc, span, found.cue) {
-            return Some(false);
-        }
-        let told = doc.slice(found.cue).to_lowercase().starts_with("told");
-        if !told && !quoted && words.iter().any(|w| is_writer_or_reader(&w.to_lowercase())) {
-            return Some(false);
-        }
-        if phrase.last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str())) {
-            return Some(false); // "The Netflix app supports …": a feature, whoever makes the app
-        }
-        if label && phrase.first().is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str())) {
-            return Some(false); // "Until Dawn: Rush of Blood": a title, names do not start so
-        }
+        let phrase = noun_phrase(&words);
         let typed = claim.source.as_ref().is_some_and(|s| s.kind != SourceType::Unknown);
         if typed {
             return Some(true);
@@ -329,7 +314,14 @@ impl Speakers {
                 || sounds_like_person(&lower)
                 || (starts_upper(w) && (i > 0 || !at_start || self.inner_capitals.contains(w)))
         });
-        if speaks {
+        // "Wines believes …": a capitalised word right before a finite verb is its subject.
+        let finite = {
+            let cue = doc.slice(found.cue).to_lowercase();
+            cue.ends_with('s') || cue.ends_with("ed") || IRREGULAR_PAST.contains(&cue.as_str())
+        };
+        let adjacent = doc.slice(Span::new(span.end, found.cue.start.max(span.end))).trim().is_empty();
+        let subject = phrase.len() == 1 && starts_upper(phrase[0]) && adjacent && finite;
+        if speaks || subject {
             return Some(true);
         }
         // "The rebels said …": with a verb of saying, a noun phrase led by a determiner is someone,
@@ -466,6 +458,46 @@ fn negated_verb(doc: &Document, source: Span, cue: Span) -> bool {
     gap.len() <= MAX_AUXILIARY_WORDS
         && gap.iter().all(|t| t.kind == TokenKind::Word)
         && gap.iter().any(|t| is_negation(&doc.slice(t.span).to_lowercase()))
+}
+
+/// Past tenses of reporting verbs that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "wrote", "thought", "felt", "knew", "found", "saw", "heard", "spoke", "took", "made",
+    "gave",
+];
+
+/// The words of a source phrase up to what describes it ("Ana Ruiz, who …" → "Ana Ruiz").
+fn noun_phrase<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    words.iter().copied().take_while(|w| !PHRASE_ENDS.contains(&w.to_lowercase().as_str())).collect()
+}
+
+/// Whether an attribution is nobody's claim, whoever its source turns out to be: the writer's own
+/// voice ("I noticed …"), the reader ("you want …"), a negated report ("would not describe …"), a
+/// content-free one ("declined to comment"), a thing's feature ("the app supports …"), a title read
+/// as a label. `quoted`: the source phrase lies inside a quotation or a paragraph under a speaker
+/// label, where "I" and "you" are the quoted speaker and the one spoken to. Applied before claims
+/// are nested or merged, so that such a claim neither swallows nor relays another.
+pub fn nobodys(doc: &Document, found: &Found, quoted: bool) -> bool {
+    if content_free(doc.slice(found.content)) {
+        return true;
+    }
+    let Some(span) = found.source else { return false };
+    let words = words_of(doc, span);
+    let phrase = noun_phrase(&words);
+    // (A negation in a relative clause, "officials who were not authorised to speak", is not.)
+    if phrase.iter().any(|w| is_negation(&w.to_lowercase())) || negated_verb(doc, span, found.cue) {
+        return true;
+    }
+    let told = doc.slice(found.cue).to_lowercase().starts_with("told");
+    if !told && !quoted && words.iter().any(|w| is_writer_or_reader(&w.to_lowercase())) {
+        return true;
+    }
+    if phrase.last().is_some_and(|w| THINGS.contains(&w.to_lowercase().as_str())) {
+        return true; // "The Netflix app supports …": a feature, whoever makes the app
+    }
+    // "Until Dawn: Rush of Blood": a title; names do not start so.
+    found.cue_entry.class == "label"
+        && phrase.first().is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether `span` starts its sentence (after any opening quotation mark).
