@@ -18,28 +18,59 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use page::{analyze_dom, analyze_dom_whole, DomRange, PageAnalysis};
+pub use limits::Limits;
+pub use page::{
+    analyze_dom, analyze_dom_whole, analyze_dom_whole_with, analyze_dom_with, DomRange, PageAnalysis,
+};
 pub use report::{Claim, ClaimKind, Marker, Notice, Report, SourceType};
 pub use text::{BlockKind, Document};
 
-/// Analyses plain text: one block per line, the first line being the title.
+/// Analyses plain text: one block per line, the first line being the title. Within the default
+/// [`Limits`]: text beyond [`limits::MAX_TEXT_BYTES`] is left out (the report says `truncated`).
 pub fn analyze_text(text: &str) -> Report {
-    analyze_document(&Document::from_plain_text(text))
+    analyze_text_with(text, &Limits::default())
+}
+
+/// [`analyze_text`] within the caller's limits.
+pub fn analyze_text_with(text: &str, limits: &Limits) -> Report {
+    let (text, cut) = limits::cut_text_to(text, limits.max_text_bytes);
+    let mut report = analyze_document_with(&Document::from_plain_text(text), limits);
+    if cut && report.notice.is_none() {
+        report.notice = Some(Notice::Truncated);
+    }
+    report
 }
 
 /// Analyses a document whose blocks are already known (e.g. extracted from a page).
 pub fn analyze_document(doc: &Document) -> Report {
+    analyze_document_with(doc, &Limits::default())
+}
+
+/// [`analyze_document`] within the caller's work budget (`limits.max_work`): an analysis that
+/// would take more stops early, with the claims found so far and the notice `too_complex`.
+pub fn analyze_document_with(doc: &Document, limits: &Limits) -> Report {
     if doc.text.trim().is_empty() {
         return Report::empty(doc.text.clone(), Some(Notice::EmptyInput));
     }
     if !language::is_probably_english(&doc.text) {
         return Report::empty(doc.text.clone(), Some(Notice::UnsupportedLanguage));
     }
-    attribution::analyze(doc)
+    let budget = limits::Budget::new(limits.max_work);
+    let mut report = attribution::analyze_within(doc, &budget);
+    if budget.exhausted() && report.notice.is_none() {
+        report.notice = Some(Notice::TooComplex);
+    }
+    report
 }
 
 /// Analyses an HTML page: finds the article body, then analyses it.
 #[cfg(feature = "native")]
 pub fn analyze_html(html: &str) -> Report {
-    analyze_dom(&extract::html::HtmlDom::parse(html)).report
+    analyze_html_with(html, &Limits::default())
+}
+
+/// [`analyze_html`] within the caller's limits.
+#[cfg(feature = "native")]
+pub fn analyze_html_with(html: &str, limits: &Limits) -> Report {
+    analyze_dom_with(&extract::html::HtmlDom::parse(html), limits).report
 }

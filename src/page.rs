@@ -3,9 +3,9 @@
 //! browser (the live DOM) share, so that both run the same extraction and analysis.
 
 use crate::extract::{extract, whole, Article, Dom, NodePosition};
-use crate::limits::{cut_point, MAX_TEXT_BYTES};
+use crate::limits::{cut_point, Limits};
 use crate::text::{Document, OffsetIndex, Span};
-use crate::{analyze_document, Notice, Report};
+use crate::{analyze_document_with, Notice, Report};
 
 /// The report of a page, with what is needed to find its spans in the page.
 pub struct PageAnalysis<N> {
@@ -36,19 +36,31 @@ pub struct DomRange<N> {
 }
 
 /// Finds the article of the page behind `dom` and analyses it. The text analysed is held to
-/// [`MAX_TEXT_BYTES`], like plain text: the blocks beyond the limit are left out and the report says
-/// `truncated`.
+/// [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES), like plain text: the blocks beyond the limit
+/// are left out and the report says `truncated`.
 pub fn analyze_dom<D: Dom>(dom: &D) -> PageAnalysis<D::Node> {
-    analyze_article(extract(dom))
+    analyze_dom_with(dom, &Limits::default())
+}
+
+/// [`analyze_dom`] within the caller's limits: `limits.max_text_bytes` instead of
+/// [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES), and the work budget `limits.max_work`
+/// (beyond it the analysis stops early and the report says `too_complex`). The browser sets both.
+pub fn analyze_dom_with<D: Dom>(dom: &D, limits: &Limits) -> PageAnalysis<D::Node> {
+    analyze_article(extract(dom), limits)
 }
 
 /// Like [`analyze_dom`] for a root that is known to be the article (a reader page, a demo page's
 /// text): everything readable under it is analysed, with no search for the article.
 pub fn analyze_dom_whole<D: Dom>(dom: &D) -> PageAnalysis<D::Node> {
-    analyze_article(whole(dom))
+    analyze_dom_whole_with(dom, &Limits::default())
 }
 
-fn analyze_article<N>(article: Option<Article<N>>) -> PageAnalysis<N> {
+/// [`analyze_dom_whole`] within the caller's limits (see [`analyze_dom_with`]).
+pub fn analyze_dom_whole_with<D: Dom>(dom: &D, limits: &Limits) -> PageAnalysis<D::Node> {
+    analyze_article(whole(dom), limits)
+}
+
+fn analyze_article<N>(article: Option<Article<N>>, limits: &Limits) -> PageAnalysis<N> {
     let Some(article) = article else {
         return PageAnalysis {
             report: Report::empty(String::new(), Some(Notice::NoArticle)),
@@ -67,7 +79,7 @@ fn analyze_article<N>(article: Option<Article<N>>) -> PageAnalysis<N> {
         if part.is_empty() {
             continue;
         }
-        let room = MAX_TEXT_BYTES.saturating_sub(total + SEPARATOR_BYTES);
+        let room = limits.max_text_bytes.saturating_sub(total + SEPARATOR_BYTES);
         if part.len() > room {
             truncated = true;
             part = part[..cut_point(&part.as_bytes()[..room])].trim_end();
@@ -90,7 +102,7 @@ fn analyze_article<N>(article: Option<Article<N>>) -> PageAnalysis<N> {
         .zip(kept)
         .map(|(b, (block, lead))| BlockLink { span: b.span, block, lead })
         .collect();
-    let mut report = analyze_document(&doc);
+    let mut report = analyze_document_with(&doc, limits);
     if truncated && report.notice.is_none() {
         report.notice = Some(Notice::Truncated);
     }

@@ -32,6 +32,9 @@ pub enum Notice {
     /// part, cut at a line break, was analysed. Unlike the other notices this one comes with
     /// claims: it says what is missing, not that nothing is there.
     Truncated,
+    /// The analysis ran out of its work budget (see `limits::Budget`) and stopped early. Comes
+    /// with the claims found.
+    TooComplex,
 }
 
 impl Notice {
@@ -41,6 +44,7 @@ impl Notice {
             Notice::NoArticle => "no article found on this page",
             Notice::UnsupportedLanguage => "this language is not supported yet (English only)",
             Notice::Truncated => "the input was too long: only its first part was analysed",
+            Notice::TooComplex => "the input was too complex: only part of it was analysed",
         }
     }
 }

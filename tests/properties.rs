@@ -3,7 +3,7 @@
 //! same thing in every unit (chars, UTF-16, the text it claims to cover).
 
 use claimlens::report::{Report, REPORT_VERSION};
-use claimlens::{analyze_text, Document};
+use claimlens::{analyze_text, analyze_text_with, Document, Limits, Notice};
 use proptest::prelude::*;
 
 /// Pieces that exercise the engine: English prose and reporting cues (so that claims are found),
@@ -240,5 +240,21 @@ fn the_seed_article_holds_too() {
     // Shifted by one char of every width, offsets must follow.
     for prefix in ["x", "é", "€", "😀"] {
         check_report(&analyze_text(&format!("{prefix}{text}"))).unwrap();
+    }
+}
+
+/// A work budget too small for the article stops the analysis cleanly: a well-formed report with
+/// the claims found so far and the notice `too_complex`; the default budget never bites on it.
+#[test]
+fn a_small_work_budget_stops_cleanly_with_a_notice() {
+    let text = include_str!("../samples/seed-article.txt");
+    let full = analyze_text(text);
+    assert_eq!(full.notice, None);
+    let attributed = |r: &Report| r.claims.iter().filter(|c| c.source.is_some()).count();
+    for max_work in [0, 100, 500] {
+        let r = analyze_text_with(text, &Limits { max_work, ..Limits::default() });
+        assert_eq!(r.notice, Some(Notice::TooComplex), "budget {max_work}");
+        check_report(&r).unwrap();
+        assert!(attributed(&r) < attributed(&full), "budget {max_work}");
     }
 }

@@ -94,12 +94,22 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
 /// "Reuters could not independently verify the claim.": a sentence that is not itself a claim
 /// but says the previous claim is unverified.
 pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim]) {
+    let mut with_claims = vec![false; doc.sentences.len()];
+    for f in found {
+        with_claims[f.sentence] = true;
+    }
+    // The claims by end, so that the last one ending before a sentence is found by binary search
+    // (among equal ends the later claim, as a scan in claim order would keep).
+    let mut by_end: Vec<(usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.end, i)).collect();
+    by_end.sort_unstable();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        if !has_marker(doc.slice(sentence.span), "unverified") || found.iter().any(|f| f.sentence == i) {
+        if with_claims[i] || !has_marker(doc.slice(sentence.span), "unverified") {
             continue;
         }
         let before = doc.offsets.position(sentence.span.start).char;
-        if let Some(c) = claims.iter_mut().filter(|c| c.end <= before).max_by_key(|c| c.end) {
+        let k = by_end.partition_point(|&(end, _)| end <= before);
+        if let Some(&(_, c)) = k.checked_sub(1).map(|k| &by_end[k]) {
+            let c = &mut claims[c];
             if !c.markers.contains(&Marker::Unverified) {
                 c.markers.push(Marker::Unverified);
             }
@@ -115,11 +125,16 @@ pub fn disputed(
     claims: &mut [Claim],
     name_of: impl Fn(crate::text::Span) -> Option<String>,
 ) {
+    let mut by_sentence: crate::lexicon::FastMap<usize, Vec<usize>> = Default::default();
+    for (i, f) in found.iter().enumerate() {
+        by_sentence.entry(f.sentence).or_default().push(i);
+    }
     for &(sentence, cue, who) in denials {
         let Some(denier) = who.and_then(&name_of) else { continue };
-        for (f, c) in found.iter().zip(claims.iter_mut()) {
+        for &i in by_sentence.get(&sentence).map_or(&[][..], Vec::as_slice) {
+            let c = &mut claims[i];
             let other = c.source.as_ref().is_none_or(|x| x.name != denier);
-            if f.sentence == sentence && f.cue != cue && other && !c.markers.contains(&Marker::Disputed) {
+            if found[i].cue != cue && other && !c.markers.contains(&Marker::Disputed) {
                 c.markers.push(Marker::Disputed);
             }
         }
@@ -154,26 +169,45 @@ pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
 /// "The daily said it could not independently verify the statement": the claims that this
 /// source reported (as source or relay) before saying so are unverified.
 pub fn spread_unverified(claims: &mut [Claim]) {
+    // Claims are in text order. For each name, the claims it is the source of and those it
+    // relayed, in order: what a source relayed before a claim is a prefix of its list.
+    let mut own: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
+    let mut relayed: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
+    for (j, c) in claims.iter().enumerate() {
+        if let Some(s) = &c.source {
+            own.entry(s.name.clone()).or_default().push(j);
+        }
+        for v in &c.via {
+            let list = relayed.entry(v.name.clone()).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
+    }
+    // How much of each relayed list is marked already: marking is the same each time.
+    let mut marked: crate::lexicon::FastMap<String, usize> = Default::default();
+    let mut targets = Vec::new();
     for i in 0..claims.len() {
         if !has_marker(&claims[i].text, "unverified") {
             continue;
         }
         let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
-        let earlier = |c: &Claim| c.start < claims[i].start;
+        // The claims before this one: those that start before it.
+        let start = claims[i].start;
+        let before = claims.partition_point(|c| c.start < start);
         // What the source relayed is what it could not verify; failing that, its own last claim.
-        let relayed: Vec<usize> = (0..claims.len())
-            .filter(|&j| earlier(&claims[j]) && claims[j].via.iter().any(|v| v.name == who))
-            .collect();
-        let targets = if relayed.is_empty() {
-            (0..claims.len())
-                .rev()
-                .find(|&j| earlier(&claims[j]) && claims[j].source.as_ref().is_some_and(|s| s.name == who))
-                .into_iter()
-                .collect()
+        let list = relayed.get(&who).map_or(&[][..], Vec::as_slice);
+        let n = list.partition_point(|&j| j < before);
+        if n == 0 {
+            let mine = own.get(&who).map_or(&[][..], Vec::as_slice);
+            let k = mine.partition_point(|&j| j < before);
+            targets.extend(k.checked_sub(1).map(|k| mine[k]));
         } else {
-            relayed
-        };
-        for j in targets {
+            let done = marked.entry(who).or_default();
+            targets.extend(list[(*done).min(n)..n].iter().copied());
+            *done = (*done).max(n);
+        }
+        for j in targets.drain(..) {
             if !claims[j].markers.contains(&Marker::Unverified) {
                 claims[j].markers.push(Marker::Unverified);
             }

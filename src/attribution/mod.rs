@@ -6,38 +6,45 @@ mod explain;
 mod markers;
 mod patterns;
 mod redundant;
+mod span_index;
 mod speaker;
 mod unattributed;
 mod words;
 
 pub use patterns::Found;
+use patterns::Quoted;
+pub use span_index::SpanIndex;
 
 use crate::cues::find_cues;
+use crate::limits::Budget;
 use crate::quotes::find_quotes;
 use crate::report::{
     Claim, ClaimKind, CueRef, Report, SourceRef, SourceSummary, Utf16Span, Via, REPORT_VERSION,
 };
-use crate::sources::{resolve, Mention};
+use crate::sources::{resolve_within, Mention};
 use crate::text::{Document, Span};
 use patterns::Sent;
 
 /// Every attribution of the document, in text order of their content.
 pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let quotes = find_quotes(doc);
-    // Quotations that go on in the next paragraph (their parts are not closed but continued).
-    let mut continued = vec![false; quotes.len()];
-    for q in &quotes {
-        if let Some(i) = q.continues {
-            continued[i] = true;
-        }
-    }
+    find_attributions_in(doc, &Quoted::new(&quotes), &Budget::unlimited())
+}
+
+/// The attributions of the sentences that fit in `budget`, in text order of their content.
+fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec<Found> {
+    let quotes = quoted.list;
     let mut found: Vec<Found> = Vec::new();
     for s in 0..doc.sentences.len() {
         let cues = find_cues(doc, s);
         if cues.is_empty() {
             continue;
         }
-        let sent = Sent::new(doc, s, &quotes);
+        // Each cue may look through its sentence.
+        if !budget.spend(doc.sentences[s].tokens.len() as u64 * (cues.len() as u64 + 1)) {
+            break;
+        }
+        let sent = Sent::new(doc, s, quoted);
         // Verbs first, so that an "according to X" they take as their relay is known.
         let mut order: Vec<&crate::cues::Cue> = cues.iter().collect();
         order.sort_by_key(|c| c.kind == crate::cues::CueKind::AccordingTo);
@@ -45,9 +52,11 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         for cue in order {
             // Words inside a quotation belong to the quoted speaker, whose own reporting is not
             // the article's attribution ("“I think we will win,” she said").
-            if sent.near_range.clone().any(|i| {
+            if quoted.around(cue.span).any(|i| {
                 let q = &quotes[i];
-                q.inner.contains(cue.span) && q.inner.len() > cue.span.len() + 2 && (q.closed || continued[i])
+                q.inner.contains(cue.span)
+                    && q.inner.len() > cue.span.len() + 2
+                    && (q.closed || quoted.continued[i])
             }) {
                 continue;
             }
@@ -66,9 +75,12 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     found.sort_by_key(|f| (f.content.start, f.content.end));
     // A speaker label ("PENCE: …") names the speaker of its paragraph better than a cue
     // elsewhere whose quotation the paragraph seemed to continue.
-    let layout = patterns::layout_attributions(doc, &quotes);
+    let layout = patterns::layout_attributions(doc, quotes);
+    let labels: Vec<&Found> = layout.iter().filter(|l| l.cue_entry.class == "label").collect();
+    let label_index = SpanIndex::of(labels.iter().map(|l| l.content));
     found.retain(|f| {
-        !layout.iter().filter(|l| l.cue_entry.class == "label").any(|l| {
+        !label_index.overlapping(f.content).any(|k| {
+            let l = labels[k];
             l.content.overlaps(f.content) && !doc.blocks[doc.sentences[l.sentence].block].span.contains(f.cue)
         })
     });
@@ -84,7 +96,7 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
         .collect();
     found.extend(layout);
     found.sort_by_key(|f| (f.content.start, f.content.end));
-    let more = continued_quotes(doc, &quotes, &found);
+    let more = continued_quotes(doc, quotes, &found);
     found.extend(more);
     found.sort_by_key(|f| (f.content.start, f.content.end));
     // Claims that are nobody's (the writer's, the reader's, negated, content-free) go before they
@@ -123,7 +135,7 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let mut k = swallowed.iter();
     found.retain(|_| !*k.next().unwrap());
     // "…, he said, adding that …": the participle's subject is the source of the verb it hangs on.
-    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_sentence: crate::lexicon::FastMap<usize, Vec<usize>> = Default::default();
     for (i, f) in found.iter().enumerate() {
         by_sentence.entry(f.sentence).or_default().push(i);
     }
@@ -145,33 +157,16 @@ pub fn find_attributions(doc: &Document) -> Vec<Found> {
     found
 }
 
-/// Finds, among attributions sorted by content start, those whose content may overlap a span,
-/// without comparing every pair (long articles have thousands of attributions).
-pub struct SpanIndex {
-    starts: Vec<usize>,
-    longest: usize,
-}
-
-impl SpanIndex {
-    pub fn new(found: &[Found]) -> Self {
-        debug_assert!(found.windows(2).all(|w| w[0].content.start <= w[1].content.start));
-        SpanIndex {
-            starts: found.iter().map(|f| f.content.start).collect(),
-            longest: found.iter().map(|f| f.content.len()).max().unwrap_or(0),
-        }
-    }
-
-    /// Indices of attributions whose content starts where it could overlap `span`.
-    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> {
-        let from = self.starts.partition_point(|&s| s + self.longest < span.start);
-        let to = self.starts.partition_point(|&s| s <= span.end);
-        from..to.max(from)
-    }
-}
-
 /// Analyses a document into a report.
 pub fn analyze(doc: &Document) -> Report {
-    let mut found = find_attributions(doc);
+    analyze_within(doc, &Budget::unlimited())
+}
+
+/// Analyses a document into a report, spending at most `budget` (see [`Budget`]).
+pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
+    let quotes = find_quotes(doc);
+    let quoted = Quoted::new(&quotes);
+    let mut found = find_attributions_in(doc, &quoted, budget);
     // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
     for f in &mut found {
         if let Some(who) = f.source.and_then(|s| speaker::relative_antecedent(doc, s)) {
@@ -182,8 +177,7 @@ pub fn analyze(doc: &Document) -> Report {
         found.iter().filter_map(|f| f.source.map(|span| Mention { span, sentence: f.sentence })).collect();
     let via_mentions: Vec<Mention> =
         found.iter().filter_map(|f| f.via.map(|span| Mention { span, sentence: f.sentence })).collect();
-    let quotes = find_quotes(doc);
-    let bases: Vec<Option<Span>> = found.iter().map(|f| patterns::basis_of(doc, f, &quotes)).collect();
+    let bases: Vec<Option<Span>> = found.iter().map(|f| patterns::basis_of(doc, f, &quoted)).collect();
     let mut all = mentions.clone();
     all.extend(via_mentions.iter().copied());
     all.extend(
@@ -194,13 +188,13 @@ pub fn analyze(doc: &Document) -> Report {
     denial_sentences.dedup();
     let denials: Vec<(usize, Span, Option<Span>)> = denial_sentences
         .into_iter()
-        .flat_map(|s| patterns::denials(doc, s, &quotes).into_iter().map(move |(cue, who)| (s, cue, who)))
+        .flat_map(|s| patterns::denials(doc, s, &quoted).into_iter().map(move |(cue, who)| (s, cue, who)))
         .collect();
     all.extend(denials.iter().filter_map(|&(s, _, who)| who.map(|span| Mention { span, sentence: s })));
     all.sort_by_key(|m| m.span.start);
     all.dedup_by_key(|m| m.span);
     all.sort_by_key(|m| m.span.start);
-    let resolved = resolve(doc, &all);
+    let resolved = resolve_within(doc, &all, budget);
     let positions: std::collections::HashMap<Span, usize> =
         all.iter().enumerate().map(|(i, m)| (m.span, i)).rev().collect();
     let lookup = |span: Span| positions.get(&span).map(|&i| &resolved[i]);
@@ -290,11 +284,15 @@ pub fn analyze(doc: &Document) -> Report {
 /// Every source and the claims it carries, most claims first.
 fn summarize(claims: &[Claim]) -> Vec<SourceSummary> {
     let mut out: Vec<SourceSummary> = Vec::new();
+    let mut at: crate::lexicon::FastMap<&str, usize> = Default::default();
     for (i, c) in claims.iter().enumerate() {
         let Some(s) = &c.source else { continue };
-        match out.iter_mut().find(|x| x.name == s.name) {
-            Some(x) => x.claims.push(i),
-            None => out.push(SourceSummary { name: s.name.clone(), kind: s.kind, claims: vec![i] }),
+        match at.get(s.name.as_str()) {
+            Some(&k) => out[k].claims.push(i),
+            None => {
+                at.insert(&s.name, out.len());
+                out.push(SourceSummary { name: s.name.clone(), kind: s.kind, claims: vec![i] });
+            }
         }
     }
     out.sort_by_key(|s| std::cmp::Reverse(s.claims.len()));
@@ -308,11 +306,13 @@ fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Fo
     /// How far back (in bytes) the attribution a quotation continues may be.
     const MAX_DISTANCE: usize = 600;
     let index = SpanIndex::new(found);
+    let cues = SpanIndex::of(found.iter().map(|f| f.cue));
     let mut out = Vec::new();
     for q in quotes.iter().filter(|q| q.depth == 0 && q.inner.len() > 20) {
-        if index
-            .overlapping(q.outer)
-            .any(|j| found[j].content.overlaps(q.outer) || q.outer.contains(found[j].cue))
+        if index.overlapping(q.outer).any(|j| found[j].content.overlaps(q.outer))
+            || cues
+                .overlapping(q.outer)
+                .any(|j| q.outer.contains(found[j].cue) && found[j].content.start <= q.outer.end)
         {
             continue;
         }

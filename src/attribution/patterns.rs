@@ -3,7 +3,7 @@
 //! "according to X, C", "C, according to X", "X's claim that C", "…, saying C", passives.
 
 use super::words::*;
-use crate::cues::{lower, Cue, CueKind, Form};
+use crate::cues::{Cue, CueKind, Form};
 use crate::quotes::Quote;
 use crate::report::ClaimKind;
 use crate::text::{Document, Span, TokenKind};
@@ -36,6 +36,66 @@ pub struct Found {
     pub participial: bool,
 }
 
+/// The quotations of a document, found once, with what the patterns ask of them in logarithmic
+/// time: which quotation opens or closes at a mark, and which are continued in the next paragraph.
+pub struct Quoted<'d> {
+    /// Sorted by opening mark (see [`crate::quotes::find_quotes`]).
+    pub list: &'d [Quote],
+    /// `(outer.end, index into list)`, sorted.
+    ends: Vec<(usize, usize)>,
+    /// The innermost quotation around each one (quotations nest: they come off a stack).
+    parent: Vec<Option<usize>>,
+    /// Whether quotation `i` goes on in the next paragraph.
+    pub continued: Vec<bool>,
+}
+
+impl<'d> Quoted<'d> {
+    pub fn new(list: &'d [Quote]) -> Self {
+        let mut ends: Vec<(usize, usize)> = list.iter().enumerate().map(|(i, q)| (q.outer.end, i)).collect();
+        ends.sort_unstable();
+        let mut continued = vec![false; list.len()];
+        for q in list {
+            if let Some(i) = q.continues {
+                continued[i] = true;
+            }
+        }
+        let mut parent = vec![None; list.len()];
+        let mut open: Vec<usize> = Vec::new();
+        for (i, q) in list.iter().enumerate() {
+            while open.last().is_some_and(|&o| !list[o].outer.contains(q.outer)) {
+                open.pop();
+            }
+            parent[i] = open.last().copied();
+            open.push(i);
+        }
+        Quoted { list, ends, parent, continued }
+    }
+
+    /// The quotations around `span`, innermost first. Quotations nest (at most
+    /// [`crate::quotes::MAX_OPEN_QUOTES`] deep), so this climbs a few parents from the last
+    /// quotation that opens before `span` instead of looking at every quotation of the paragraph.
+    pub fn around(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.list.partition_point(|q| q.outer.start <= span.start).checked_sub(1);
+        while let Some(i) = at.filter(|&i| !self.list[i].outer.contains(span)) {
+            at = self.parent[i];
+        }
+        std::iter::successors(at, |&i| self.parent[i])
+    }
+
+    /// Indices of the quotations whose opening mark is at byte `start`, longest first.
+    fn opening_at(&self, start: usize) -> std::ops::Range<usize> {
+        let from = self.list.partition_point(|q| q.outer.start < start);
+        let to = from + self.list[from..].partition_point(|q| q.outer.start == start);
+        from..to
+    }
+
+    /// Indices of the quotations whose closing mark (or paragraph end) is at byte `end`.
+    fn closing_at(&self, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.ends.partition_point(|&(e, _)| e < end);
+        self.ends[from..].iter().take_while(move |&&(e, _)| e == end).map(|&(_, i)| i)
+    }
+}
+
 /// The view of one sentence the patterns work on.
 pub struct Sent<'d> {
     pub doc: &'d Document,
@@ -43,38 +103,26 @@ pub struct Sent<'d> {
     /// Token indices into `doc.tokens`.
     pub first: usize,
     pub end: usize,
-    pub words: Vec<String>,
     pub quotes: &'d [Quote],
-    /// The quotations of the sentence's block …
+    pub quoted: &'d Quoted<'d>,
+    /// The quotations of the sentence's block.
     pub near: &'d [Quote],
-    /// … and where they are in `quotes`.
-    pub near_range: std::ops::Range<usize>,
 }
 
 impl<'d> Sent<'d> {
-    pub fn new(doc: &'d Document, index: usize, quotes: &'d [Quote]) -> Self {
+    pub fn new(doc: &'d Document, index: usize, quoted: &'d Quoted<'d>) -> Self {
         let r = doc.sentences[index].tokens.clone();
-        let words = doc.tokens[r.clone()].iter().map(|t| lower(doc, t)).collect();
+        let quotes = quoted.list;
         // The quotations of this sentence's block (they never cross blocks), found by binary
         // search so that long articles with many quotations stay linear.
         let block = doc.blocks[doc.sentences[index].block].span;
         let from = quotes.partition_point(|q| q.outer.start < block.start);
         let to = quotes.partition_point(|q| q.outer.start < block.end);
-        let near_range = from..to.max(from);
-        Sent {
-            doc,
-            index,
-            first: r.start,
-            end: r.end,
-            words,
-            quotes,
-            near: &quotes[near_range.clone()],
-            near_range,
-        }
+        Sent { doc, index, first: r.start, end: r.end, quotes, quoted, near: &quotes[from..to.max(from)] }
     }
-    fn w(&self, i: usize) -> &str {
+    fn w(&self, i: usize) -> &'d str {
         if i >= self.first && i < self.end {
-            &self.words[i - self.first]
+            self.doc.lower(i)
         } else {
             ""
         }
@@ -102,23 +150,27 @@ impl<'d> Sent<'d> {
         self.is_punct(i, ",")
     }
     fn is_open_quote(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Quote && self.near.iter().any(|q| q.outer.start == self.span(i).start)
+        self.kind(i) == TokenKind::Quote && !self.quoted.opening_at(self.span(i).start).is_empty()
     }
     fn is_close_quote(&self, i: usize) -> bool {
         self.kind(i) == TokenKind::Quote
-            && self.near.iter().any(|q| q.closed && q.outer.end == self.span(i).end)
+            && self.quoted.closing_at(self.span(i).end).any(|q| self.quotes[q].closed)
     }
     /// A quotation mark that opens or closes a quotation (not an apostrophe: "teachers’ union").
     fn is_mark(&self, i: usize) -> bool {
         self.is_open_quote(i) || self.is_close_quote(i)
     }
     /// The quotation that opens at token `i`.
-    fn quote_at(&self, i: usize) -> Option<&Quote> {
-        self.near.iter().filter(|q| q.outer.start == self.span(i).start).max_by_key(|q| q.outer.len())
+    fn quote_at(&self, i: usize) -> Option<&'d Quote> {
+        let quotes: &'d [Quote] = self.quotes;
+        quotes[self.quoted.opening_at(self.span(i).start)].iter().max_by_key(|q| q.outer.len())
     }
     /// The quotation that closes at token `i`.
-    fn quote_closing(&self, i: usize) -> Option<&Quote> {
-        self.near.iter().filter(|q| q.outer.end == self.span(i).end).max_by_key(|q| q.outer.len())
+    fn quote_closing(&self, i: usize) -> Option<&'d Quote> {
+        let quotes: &'d [Quote] = self.quotes;
+        let mut at: Vec<usize> = self.quoted.closing_at(self.span(i).end).collect();
+        at.sort_unstable();
+        at.into_iter().map(|q| &quotes[q]).max_by_key(|q| q.outer.len())
     }
     /// The span of tokens `[a, b)`.
     fn cover(&self, a: usize, b: usize) -> Span {
@@ -173,7 +225,8 @@ fn according_to(s: &Sent, cue: &Cue) -> Option<Found> {
         }
         src_end += 1;
     }
-    if src_end == src_start {
+    // A source runs to the next stop, but no source is that long: the words are something else.
+    if src_end == src_start || src_end - src_start > MAX_APPOSITIVE_TOKENS {
         return None;
     }
     let source = s.cover(src_start, src_end);
@@ -802,9 +855,9 @@ fn content_from(s: &Sent, start: usize) -> Option<Span> {
     }
     let mut content = s.content(start, end)?;
     // A quotation opened inside the content that runs past the sentence.
-    if let Some(q) = s.near.iter().find(|q| {
-        content.contains(Span::new(q.outer.start, q.outer.start)) && q.outer.end > content.end && q.depth == 0
-    }) {
+    let from = s.near.partition_point(|q| q.outer.start < content.start);
+    let to = s.near.partition_point(|q| q.outer.start <= content.end);
+    if let Some(q) = s.near[from..to.max(from)].iter().find(|q| q.outer.end > content.end && q.depth == 0) {
         content = content.cover(q.outer);
     }
     Some(content)
@@ -1257,11 +1310,17 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
     let mut out = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = block.span.slice(&doc.text);
-        let sentences: Vec<usize> =
-            (0..doc.sentences.len()).filter(|&s| doc.sentences[s].block == b).collect();
+        // The block's sentences and quotations, by binary search (both are in text order).
+        let from = doc.sentences.partition_point(|s| s.block < b);
+        let to = doc.sentences.partition_point(|s| s.block <= b);
+        let sentences: Vec<usize> = (from..to).collect();
         let (Some(&first), Some(&last)) = (sentences.first(), sentences.last()) else { continue };
+        let q_from = quotes.partition_point(|q| q.outer.start < block.span.start);
+        let q_to = quotes.partition_point(|q| q.outer.start < block.span.end);
         // "“…” ― Name."
-        for q in quotes.iter().filter(|q| q.depth == 0 && block.span.contains(q.outer)) {
+        for q in
+            quotes[q_from..q_to.max(q_from)].iter().filter(|q| q.depth == 0 && block.span.contains(q.outer))
+        {
             let after = &doc.text[q.outer.end..block.span.end];
             let trimmed = after.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
             let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '―' | '—' | '–')) else {
@@ -1280,10 +1339,11 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
             }
             let dash_at = q.outer.end + (after.len() - trimmed.len());
             let name_at = doc.text[dash_at..].find(name).map(|i| dash_at + i).unwrap_or(dash_at);
-            let sentence = sentences
-                .iter()
-                .copied()
-                .find(|&s| doc.sentences[s].span.contains(Span::new(q.outer.start, q.outer.start)))
+            let at = Span::new(q.outer.start, q.outer.start);
+            let k = from + doc.sentences[from..to].partition_point(|s| s.span.end < at.start);
+            let sentence = (k..to)
+                .take_while(|&s| doc.sentences[s].span.start <= at.start)
+                .find(|&s| doc.sentences[s].span.contains(at))
                 .unwrap_or(first);
             out.push(Found {
                 content: q.outer,
@@ -1344,8 +1404,8 @@ pub fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found> {
 
 /// What an attribution says its claim rests on: "…, based on notes from the White House",
 /// "citing two officials". The phrase runs to the next punctuation mark.
-pub fn basis_of(doc: &Document, f: &Found, quotes: &[Quote]) -> Option<Span> {
-    let s = Sent::new(doc, f.sentence, quotes);
+pub fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Span> {
+    let s = Sent::new(doc, f.sentence, quoted);
     let at = (s.first..s.end).find(|&i| {
         let w = s.w(i);
         !f.content.contains(s.span(i))
@@ -1360,11 +1420,11 @@ pub fn basis_of(doc: &Document, f: &Found, quotes: &[Quote]) -> Option<Span> {
 
 /// The denials of sentence `index` and who makes them: "Alibaba … took issue with …",
 /// "The ministry rejected …". Used to mark the other claims of the sentence as disputed.
-pub fn denials(doc: &Document, index: usize, quotes: &[Quote]) -> Vec<(Span, Option<Span>)> {
+pub fn denials(doc: &Document, index: usize, quoted: &Quoted) -> Vec<(Span, Option<Span>)> {
     let cues = crate::cues::find_cues(doc, index);
     if !cues.iter().any(|c| c.has_tag("denial")) {
         return Vec::new();
     }
-    let s = Sent::new(doc, index, quotes);
+    let s = Sent::new(doc, index, quoted);
     cues.iter().filter(|c| c.has_tag("denial")).map(|c| (c.span, left_source(&s, c.first))).collect()
 }

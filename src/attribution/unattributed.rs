@@ -43,6 +43,7 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
 pub fn unattributed(doc: &Document, found: &[Found]) -> Vec<Span> {
     let mut out = Vec::new();
     let index = super::SpanIndex::new(found);
+    let cues = super::SpanIndex::of(found.iter().map(|f| f.cue));
     let with_claims: std::collections::HashSet<usize> = found.iter().map(|f| f.sentence).collect();
     for (i, sentence) in doc.sentences.iter().enumerate() {
         if doc.blocks[sentence.block].kind != BlockKind::Paragraph {
@@ -62,11 +63,14 @@ pub fn unattributed(doc: &Document, found: &[Found]) -> Vec<Span> {
         // Covered by an attribution: its cue is here, or its content is most of the sentence.
         let covered = with_claims.contains(&i)
             || index.overlapping(sentence.span).map(|j| &found[j]).any(|f| {
-                f.sentence == i
-                    || sentence.span.contains(f.cue)
+                sentence.span.contains(f.cue)
                     || overlap(f.content, sentence.span) * 2 >= sentence.span.len()
                     || f.content.contains(sentence.span)
-            });
+            })
+            || cues
+                .overlapping(sentence.span)
+                .map(|j| &found[j])
+                .any(|f| sentence.span.contains(f.cue) && f.content.start <= sentence.span.end);
         if !covered {
             out.push(sentence.span);
         }

@@ -131,6 +131,12 @@ const DETERMINERS: &[&str] = &[
     "some", "any", "no", "every", "each", "another", "such", "whose", "which", "what", "one",
 ];
 
+/// The most cues taken from one sentence. The busiest sentences of news writing carry about ten
+/// ("…, said X, adding that Y had told Z …"); a "sentence" with more is a list, a transcript
+/// without stops or a hostile input ("said said said …"). Each cue may scan its sentence, so
+/// this bound is what keeps a sentence of any length linear.
+pub const MAX_CUES_PER_SENTENCE: usize = 32;
+
 pub fn lower(doc: &Document, t: &Token) -> String {
     doc.slice(t.span).to_lowercase().replace('’', "'")
 }
@@ -140,7 +146,7 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     let lex = lexicon();
     let range = doc.sentences[s].tokens.clone();
     let tokens = &doc.tokens[range.clone()];
-    let words: Vec<String> = tokens.iter().map(|t| lower(doc, t)).collect();
+    let words: Vec<&str> = range.clone().map(|i| doc.lower(i)).collect();
     // A headline in title case ("Obama Says Museum Will …"): capitals do not mark names there.
     let block = doc.block_of_sentence(s).kind;
     let word_tokens: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
@@ -151,10 +157,10 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
         && capitalised * 10 >= word_tokens.len() * 7;
     let mut cues = Vec::new();
     let mut i = 0;
-    'outer: while i < tokens.len() {
-        for &p in lex.phrase_starts.get(words[i].as_str()).map_or(&[][..], Vec::as_slice) {
+    'outer: while i < tokens.len() && cues.len() < MAX_CUES_PER_SENTENCE {
+        for &p in lex.phrase_starts.get(words[i]).map_or(&[][..], Vec::as_slice) {
             let (phrase, entry, kind) = &lex.phrases[p];
-            if i + phrase.len() <= tokens.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == w) {
+            if i + phrase.len() <= tokens.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == *w) {
                 let last = i + phrase.len();
                 cues.push(Cue {
                     first: range.start + i,
@@ -172,9 +178,9 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let w = words[i].as_str();
-        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-        let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+        let w = words[i];
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        let next = words.get(i + 1).copied().unwrap_or("");
         let capitalised_mid = i > 0
             && !title_case
             && doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
@@ -289,6 +295,11 @@ mod tests {
             .flat_map(|s| find_cues(&doc, s))
             .map(|c| doc.slice(c.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn cues_per_sentence_are_bounded() {
+        assert_eq!(cue_words(&"said ".repeat(1000)).len(), MAX_CUES_PER_SENTENCE);
     }
 
     #[test]

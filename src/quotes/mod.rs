@@ -6,6 +6,13 @@
 
 use crate::text::{Document, Span};
 
+/// The most quotations open at once. Real quotations nest three or four deep at most (a quotation
+/// inside a quotation inside a quotation: "“… ‘… “…” …’ …”"); more open marks than this are
+/// unbalanced marks, and an opening mark found when this many are open is not taken as one.
+/// Without the bound, `He said, "` repeated opens a quotation at every mark, each running to the
+/// end of the paragraph: quadratic in quotations' length, and in the claims built on them.
+pub const MAX_OPEN_QUOTES: usize = 8;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included.
@@ -136,7 +143,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 }
                 _ => None,
             };
-            if let Some((family, closer)) = opener {
+            if let Some((family, closer)) = opener.filter(|_| stack.len() < MAX_OPEN_QUOTES) {
                 stack.push(Open { at, len: widths[k], family, closer });
             }
         }
@@ -241,6 +248,14 @@ mod tests {
         assert!(!q[0].closed);
         assert_eq!(q[1].continues, Some(0));
         assert_eq!(doc.slice(q[1].inner), "Second part,");
+    }
+
+    #[test]
+    fn open_marks_are_bounded() {
+        let doc = Document::from_plain_text(&format!("T\n{}", "He said, \"".repeat(100)));
+        let q = find_quotes(&doc);
+        assert_eq!(q.len(), MAX_OPEN_QUOTES);
+        assert!(q.iter().all(|q| (q.depth as usize) < MAX_OPEN_QUOTES));
     }
 
     #[test]

@@ -30,11 +30,11 @@ pub use gazetteer::{find_in as find_gazetteer_names, Hit};
 
 use crate::lexicon::Entry;
 use crate::lexicon::FastMap as HashMap;
+use crate::limits::Budget;
 use crate::report::SourceType;
 use crate::text::{BlockKind, Document, Span};
 use entities::entity_of_entry;
 use phrase::{describe, shape, title_prefix, Description, Determiner, Shape, Words};
-use std::collections::HashSet;
 use words::{descriptors, gender_of};
 
 /// A source as written at one place of the text.
@@ -67,7 +67,14 @@ pub struct ResolvedSource {
 
 /// Resolves `mentions` (in text order) to canonical sources, one result per mention.
 pub fn resolve(doc: &Document, mentions: &[Mention]) -> Vec<ResolvedSource> {
-    let mut resolver = Resolver::new(doc);
+    resolve_within(doc, mentions, &Budget::unlimited())
+}
+
+/// [`resolve`], spending at most `budget`: each search for an antecedent costs the earlier
+/// mentions it may look through. Once the budget is spent, mentions are still resolved, but
+/// without looking back (each names a source of its own).
+pub fn resolve_within(doc: &Document, mentions: &[Mention], budget: &Budget) -> Vec<ResolvedSource> {
+    let mut resolver = Resolver::new(doc, budget);
     mentions.iter().map(|m| resolver.resolve(m.span)).collect()
 }
 
@@ -173,10 +180,55 @@ struct Outcome {
 /// work per mention on huge pages; news coreference rarely reaches further back.
 const MAX_LOOKBACK: usize = 1500;
 
+/// How many entities of one name are looked through for the one a new mention of that name
+/// merges with. Named entities of one name are merged, so only unnamed sources ("officials",
+/// each its own entity) share a name, and the first of the right type comes within a few.
+const MAX_NAMESAKES: usize = 32;
+
+/// What the antecedent searches ask of an entity's name, worked out once when it is added.
+#[derive(Clone, Copy)]
+struct NameShape {
+    /// Whitespace-separated words.
+    words: usize,
+    /// Byte ranges of the first and the last word in the name.
+    first: (usize, usize),
+    last: (usize, usize),
+    /// A word of it is a name connector ("Bank of England").
+    connector: bool,
+    /// A hash of the whole name, compared before the name itself.
+    hash: u64,
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<crate::lexicon::FnvHasher>::default().hash_one(s)
+}
+
+impl NameShape {
+    fn of(name: &str) -> Self {
+        let mut shape =
+            NameShape { words: 0, first: (0, 0), last: (0, 0), connector: false, hash: hash(name) };
+        for w in name.split_whitespace() {
+            let start = w.as_ptr() as usize - name.as_ptr() as usize;
+            let range = (start, start + w.len());
+            if shape.words == 0 {
+                shape.first = range;
+            }
+            shape.last = range;
+            shape.words += 1;
+            shape.connector |= phrase::is_name_connector(&w.to_lowercase());
+        }
+        shape
+    }
+}
+
 /// The discourse model: entities and where the text mentions them.
 struct Resolver<'d> {
     doc: &'d Document,
+    budget: &'d Budget,
     entities: Vec<Entity>,
+    /// The shape of each entity's name (same index).
+    shapes: Vec<NameShape>,
     /// Lower-case name → entities of that name.
     by_name: HashMap<String, Vec<usize>>,
     /// (byte position, entity) of the entities the text names, sorted by position.
@@ -186,10 +238,12 @@ struct Resolver<'d> {
 }
 
 impl<'d> Resolver<'d> {
-    fn new(doc: &'d Document) -> Self {
+    fn new(doc: &'d Document, budget: &'d Budget) -> Self {
         let mut r = Resolver {
             doc,
+            budget,
             entities: Vec::new(),
+            shapes: Vec::new(),
             by_name: HashMap::default(),
             scanned: Vec::new(),
             mentioned: Vec::new(),
@@ -219,17 +273,27 @@ impl<'d> Resolver<'d> {
         self.scanned.iter().rev().take(MAX_LOOKBACK).map(|&(_, id)| id).find(|&id| {
             let x = &self.entities[id];
             x.kind == SourceType::Person
-                && x.name.split_whitespace().count() >= 2
-                && x.name.split_whitespace().last() == Some(e.name.as_str())
+                && self.shapes[id].words >= 2
+                && self.last_word(id) == e.name
                 && (x.gender.is_none() || e.gender.is_none() || x.gender == e.gender)
         })
+    }
+
+    fn first_word(&self, id: usize) -> &str {
+        let (a, b) = self.shapes[id].first;
+        &self.entities[id].name[a..b]
+    }
+
+    fn last_word(&self, id: usize) -> &str {
+        let (a, b) = self.shapes[id].last;
+        &self.entities[id].name[a..b]
     }
 
     /// Adds an entity, merging it with a known one of the same name.
     fn intern(&mut self, e: Entity) -> usize {
         let key = e.name.to_lowercase();
         let same = self.by_name.get(&key).and_then(|ids| {
-            ids.iter().copied().find(|&id| {
+            ids.iter().take(MAX_NAMESAKES).copied().find(|&id| {
                 let x = &self.entities[id];
                 x.kind == e.kind || x.kind == SourceType::Unknown || e.kind == SourceType::Unknown
             })
@@ -255,6 +319,7 @@ impl<'d> Resolver<'d> {
     fn push(&mut self, e: Entity) -> usize {
         let id = self.entities.len();
         self.by_name.entry(e.name.to_lowercase()).or_default().push(id);
+        self.shapes.push(NameShape::of(&e.name));
         self.entities.push(e);
         id
     }
@@ -264,31 +329,30 @@ impl<'d> Resolver<'d> {
         self.mentioned.insert(at, (pos, id));
     }
 
-    /// Entities mentioned before `pos`, nearest first, each once.
-    fn earlier(&self, pos: usize) -> Vec<usize> {
+    /// The entities of the last [`MAX_LOOKBACK`] mentions before `pos`, nearest first. An entity
+    /// mentioned twice comes twice, its nearest mention first: every search takes the first (or
+    /// the first best) that fits, so a repeat never changes an answer, and not removing repeats
+    /// lets the searches stop early without collecting the window first.
+    fn earlier(&self, pos: usize) -> impl Iterator<Item = usize> + '_ {
         let mut a = self.scanned.partition_point(|o| o.0 < pos);
         let mut b = self.mentioned.partition_point(|o| o.0 < pos);
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for _ in 0..MAX_LOOKBACK {
+        let window = MAX_LOOKBACK.min(a + b);
+        let window = if self.budget.spend(window as u64) { window } else { 0 };
+        (0..window).map_while(move |_| {
             let take_a = match (a, b) {
-                (0, 0) => break,
+                (0, 0) => return None,
                 (0, _) => false,
                 (_, 0) => true,
                 _ => self.scanned[a - 1].0 > self.mentioned[b - 1].0,
             };
-            let id = if take_a {
+            Some(if take_a {
                 a -= 1;
                 self.scanned[a].1
             } else {
                 b -= 1;
                 self.mentioned[b].1
-            };
-            if seen.insert(id) {
-                out.push(id);
-            }
-        }
-        out
+            })
+        })
     }
 
     fn resolve(&mut self, span: Span) -> ResolvedSource {
@@ -334,7 +398,7 @@ impl<'d> Resolver<'d> {
 
     fn resolve_pronoun(&mut self, entry: &'static Entry, written: &str, pos: usize) -> Outcome {
         let gender = gender_of(entry);
-        let found = self.earlier(pos).into_iter().find(|&id| {
+        let found = self.earlier(pos).find(|&id| {
             let e = &self.entities[id];
             match entry.class {
                 "person" => {
@@ -425,51 +489,48 @@ impl<'d> Resolver<'d> {
         Outcome { entity: id, descriptor: written, document: None }
     }
 
-    /// Surnames ("Essid" → "Habib Essid"), acronyms ("ISD") and names seen before.
+    /// Surnames ("Essid" → "Habib Essid"), acronyms ("ISD") and names seen before. One pass over
+    /// the earlier entities notes the nearest that fits each rule; the rules are then tried in turn.
     fn name_antecedent(&self, core: &Words, pos: usize) -> Option<usize> {
         let name = gazetteer::strip_possessive(core.slice(0..core.len()));
-        let earlier = self.earlier(pos);
-        if let Some(&id) = earlier.iter().find(|&&id| self.entities[id].name == name) {
-            return Some(id);
-        }
-        if core.len() == 1 {
-            let word = name;
-            let person = earlier.iter().copied().find(|&id| {
-                let e = &self.entities[id];
-                e.kind == SourceType::Person
-                    && e.name.split_whitespace().count() >= 2
-                    && e.name.split_whitespace().last() == Some(word)
-            });
-            if person.is_some() {
-                return person;
+        let one_word = core.len() == 1;
+        let word = name;
+        let acronym = one_word && word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        let letters: String =
+            if acronym { word.chars().filter(char::is_ascii_uppercase).collect() } else { String::new() };
+        let (mut same, mut person, mut first, mut short, mut initialled) = (None, None, None, None, None);
+        let name_hash = hash(name);
+        for id in self.earlier(pos) {
+            let e = &self.entities[id];
+            if self.shapes[id].hash == name_hash && e.name == name {
+                same = Some(id);
+                break; // the first rule: nothing after it can win
             }
-            let first = earlier.iter().copied().find(|&id| {
-                let e = &self.entities[id];
-                e.kind == SourceType::Person
-                    && e.name.split_whitespace().count() == 2
-                    && e.name.split_whitespace().next() == Some(word)
-            });
-            if first.is_some() {
-                return first;
+            if !one_word {
+                continue;
+            }
+            let shape = self.shapes[id];
+            let person_kind = e.kind == SourceType::Person;
+            if person.is_none() && person_kind && shape.words >= 2 && self.last_word(id) == word {
+                person = Some(id);
+            }
+            if first.is_none() && person_kind && shape.words == 2 && self.first_word(id) == word {
+                first = Some(id);
             }
             // "Peabody" for "Peabody Energy", "Verdant" for "Verdant Energy".
-            let short = earlier.iter().copied().find(|&id| {
-                let e = &self.entities[id];
-                matches!(e.kind, SourceType::Organization | SourceType::Media | SourceType::Government)
-                    && e.name.split_whitespace().count() >= 2
-                    && e.name.split_whitespace().next() == Some(word)
-                    && !e.name.split_whitespace().any(|w| phrase::is_name_connector(&w.to_lowercase()))
-            });
-            if short.is_some() {
-                return short;
+            if short.is_none()
+                && matches!(e.kind, SourceType::Organization | SourceType::Media | SourceType::Government)
+                && shape.words >= 2
+                && self.first_word(id) == word
+                && !shape.connector
+            {
+                short = Some(id);
             }
-            let is_acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            if is_acronym {
-                let letters: String = word.chars().filter(char::is_ascii_uppercase).collect();
-                return earlier.iter().copied().find(|&id| initials(&self.entities[id].name) == letters);
+            if acronym && initialled.is_none() && initials(&e.name) == letters {
+                initialled = Some(id);
             }
         }
-        None
+        same.or(person).or(first).or(short).or(initialled)
     }
 
     /// Adds what a descriptor says to an entity: tags, gender, affiliation, head noun.
@@ -508,7 +569,6 @@ impl<'d> Resolver<'d> {
         })?;
         let kinds = kinds_for(generic);
         self.earlier(pos)
-            .into_iter()
             .find(|&id| kinds.contains(&self.entities[id].kind))
             .map(|id| self.entities[id].name.clone())
     }
@@ -534,7 +594,7 @@ impl<'d> Resolver<'d> {
         match head.class {
             "person" => {
                 if d.determiner == Determiner::Definite && d.hits.is_empty() {
-                    let same = self.earlier(pos).into_iter().find(|&id| {
+                    let same = self.earlier(pos).find(|&id| {
                         let e = &self.entities[id];
                         e.kind == SourceType::Person
                             && (e.head.as_deref() == Some(head_lower.as_str())
@@ -573,9 +633,8 @@ impl<'d> Resolver<'d> {
                     let id = self.intern(entity_of_entry(h.entry));
                     return Outcome { entity: id, descriptor: text_desc, document: Some(head_lower) };
                 }
-                let earlier = self.earlier(pos);
                 let found = if d.determiner == Determiner::Definite {
-                    earlier.iter().copied().find(|&id| self.entities[id].kind == SourceType::Document)
+                    self.earlier(pos).find(|&id| self.entities[id].kind == SourceType::Document)
                 } else {
                     None
                 };
@@ -636,7 +695,7 @@ impl<'d> Resolver<'d> {
     fn new_anonymous(&mut self, d: &Description, head: Option<&str>, pos: usize) -> Outcome {
         if d.determiner == Determiner::Definite {
             if let Some(head) = head {
-                let same = self.earlier(pos).into_iter().find(|&id| {
+                let same = self.earlier(pos).find(|&id| {
                     let e = &self.entities[id];
                     e.anonymous
                         && e.head

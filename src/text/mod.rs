@@ -8,7 +8,7 @@ mod tokens;
 
 pub use segment::{is_abbreviation, split_sentences};
 pub use span::{OffsetIndex, Position, Span};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use tokens::{tokenize, LowerTokens, Token, TokenKind};
 
 use serde::Serialize;
 
@@ -46,6 +46,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Every token in lower case, computed once: the cues, patterns and markers look words up
+    /// by token index instead of lowering them again at each lookup.
+    pub lower: LowerTokens,
     pub offsets: OffsetIndex,
 }
 
@@ -113,7 +116,8 @@ impl Document {
             }
         }
         let offsets = OffsetIndex::new(&text);
-        Document { text, blocks, sentences, tokens, offsets }
+        let lower = LowerTokens::new(&text, &tokens);
+        Document { text, blocks, sentences, tokens, lower, offsets }
     }
 
     pub fn slice(&self, span: Span) -> &str {
@@ -122,6 +126,11 @@ impl Document {
 
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         &self.tokens[self.sentences[s].tokens.clone()]
+    }
+
+    /// Token `i` in lower case, with `’` written `'` (see [`LowerTokens`]).
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i)
     }
 
     pub fn block_of_sentence(&self, s: usize) -> &Block {

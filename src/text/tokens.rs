@@ -76,6 +76,41 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
+/// The tokens of a text in lower case, with the typographic apostrophe `’` written `'`, in one
+/// buffer: one allocation for the document instead of one per token and lookup.
+#[derive(Clone, Debug, Default)]
+pub struct LowerTokens {
+    buf: String,
+    /// Where token `i` ends in `buf` (it starts where token `i - 1` ends).
+    ends: Vec<usize>,
+}
+
+impl LowerTokens {
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut buf = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = t.span.slice(text);
+            if word.is_ascii() {
+                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                // `str::to_lowercase`, not per char: it knows the final sigma.
+                buf.push_str(&word.to_lowercase().replace('’', "'"));
+            }
+            ends.push(buf.len());
+        }
+        LowerTokens { buf, ends }
+    }
+
+    /// Token `i` in lower case; "" past the end.
+    pub fn get(&self, i: usize) -> &str {
+        match self.ends.get(i) {
+            Some(&end) => &self.buf[if i == 0 { 0 } else { self.ends[i - 1] }..end],
+            None => "",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +122,17 @@ mod tests {
         tokenize(text, Span::new(0, text.len()), &mut out);
         let words: Vec<_> = out.iter().map(|t| t.span.slice(text)).collect();
         assert_eq!(words, ["Alibaba's", "U.S.", "anti-China", "1,000", "3.5", "“", "done", ".", "”"]);
+    }
+
+    #[test]
+    fn lower_case_once() {
+        let text = "Alibaba’s ΣΟΦΟΣ said";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        let lower = LowerTokens::new(text, &out);
+        assert_eq!(
+            [lower.get(0), lower.get(1), lower.get(2), lower.get(3)],
+            ["alibaba's", "σοφος", "said", ""]
+        );
     }
 }
