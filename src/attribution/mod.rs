@@ -36,6 +36,11 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     let quotes = quoted.list;
     let mut found: Vec<Found> = Vec::new();
     for s in 0..doc.sentences.len() {
+        // A photo's caption describes the picture ("Workers learning how to fix …"); its verbs
+        // report nobody's words.
+        if doc.block_of_sentence(s).kind == crate::text::BlockKind::Caption {
+            continue;
+        }
         let cues = find_cues(doc, s);
         if cues.is_empty() {
             continue;

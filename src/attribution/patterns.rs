@@ -955,8 +955,12 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
             if let Some((source, end)) =
                 right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))
             {
-                // What follows the source may not report anything itself.
-                let to_end = (end..s.end)
+                // What follows the source may not report anything itself, but for a participle
+                // set off by a comma, which hangs on this verb ("…,” said X, adding that …").
+                let participle_at =
+                    |i: usize| s.is_comma(i) && s.is_verb(i + 1) && s.w(i + 1).ends_with("ing");
+                let tail = (end..s.end).find(|&i| participle_at(i)).unwrap_or(s.end);
+                let to_end = (end..tail)
                     .all(|i| !s.is_mark(i) && s.w(i) != "that" && !(s.is_verb(i) && s.w(i).ends_with("ing")));
                 if to_end {
                     if let Some(content) = left_content(s, b + 1) {
