@@ -67,6 +67,16 @@
     };
   }
 
+  // What the page-change observer did (src/web/observe.rs), as plain data.
+  function observerState() {
+    if (!loaded) return { watching: false, pending: false, callbacks: 0, records: 0, redraws: 0, reason: null };
+    const w = wasm_bindgen.watchState();
+    return {
+      watching: Boolean(w.watching), pending: Boolean(w.pending), callbacks: Number(w.callbacks) || 0,
+      records: Number(w.records) || 0, redraws: Number(w.redraws) || 0, reason: w.reason == null ? null : String(w.reason),
+    };
+  }
+
   // The state object of the automation contract (README, "The browser extension"), built from the
   // module's PageSummary as plain data so that nothing else crosses to the extension.
   function state(error) {
@@ -81,12 +91,16 @@
     }
     if (!loaded) return base;
     let s;
+    let observer;
     try {
       s = wasm_bindgen.summary();
+      observer = observerState();
     } catch (e) {
       return { ...base, error: error || describe(e) };
     }
-    return { ...base, ...plainSummary(s) };
+    // A page that kept fighting the overlay is left alone: say so.
+    const reason = s.on && observer.reason ? observer.reason : base.reason;
+    return { ...base, ...plainSummary(s), reason, observer };
   }
 
   async function options() {
@@ -106,6 +120,9 @@
     }
     wasm_bindgen.configure(await options());
     wasm_bindgen.annotate();
+    // Follow the page's changes while on (late content, a swapped article, re-rendered text); the
+    // toolbar count follows each redraw. clear() stops it: off means no observer and no timer.
+    wasm_bindgen.watch(notify);
     return state();
   }
 

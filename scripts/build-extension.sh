@@ -15,7 +15,7 @@ CARGO="$CARGO" scripts/build-wasm.sh # the module and its glue, shared with the 
 pkg=target/wasm-pkg
 
 # The shell calls these exports (docs/overlay-api.md); a module without them is not an extension.
-for name in annotate clear summary focusSource configure renderPage; do
+for name in annotate clear summary focusSource configure renderPage watch watchState; do
   grep -q "exports\.$name = " "$pkg/claimlens.js" ||
     die "the wasm module does not export $name() (docs/overlay-api.md)"
 done

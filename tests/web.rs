@@ -330,3 +330,249 @@ fn options_hide_kinds_and_make_badges_compact() {
     claimlens::web::clear();
     root.remove();
 }
+
+// ---------------------------------------------------------------------------------------------
+// The observer (src/web/observe.rs): pages that change under the overlay. Budgets are made small
+// here (tens of milliseconds) so that the tests are quick; the extension uses the constants.
+
+/// Waits `ms` milliseconds (a timer of the page).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn watch_state() -> wasm_bindgen::JsValue {
+    claimlens::web::watch_state().unwrap()
+}
+
+fn field(v: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+fn small_budgets(max_redraws: u32) -> wasm_bindgen::JsValue {
+    js_obj(&[
+        ("quietMs", 40.into()),
+        ("maxDelayMs", 120.into()),
+        ("maxRedraws", max_redraws.into()),
+        ("fightWindowMs", 60_000.into()),
+    ])
+}
+
+/// Waits until the observer has redrawn `n` times (or `ms` passed); the number of redraws.
+async fn redraws_reach(n: usize, ms: i32) -> usize {
+    let mut waited = 0;
+    loop {
+        let r = number(&watch_state(), "redraws");
+        if r >= n || waited >= ms {
+            return r;
+        }
+        sleep(20).await;
+        waited += 20;
+    }
+}
+
+fn badge_count() -> usize {
+    document().query_selector_all("claimlens-badge").unwrap().length() as usize
+}
+
+/// The seed article's paragraphs, their text set again as a framework re-rendering would.
+fn rerender(root: &Element) {
+    let paragraphs = root.query_selector_all("article p").unwrap();
+    for i in 0..paragraphs.length() {
+        let p = paragraphs.item(i).unwrap();
+        let text = p.text_content().unwrap();
+        p.set_text_content(Some(&text));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_overlay_s_own_badges_do_not_trigger_a_redraw_and_a_change_in_the_article_does() {
+    let root = page(&seed_main());
+    let first = claimlens::web::annotate(None).unwrap();
+    let claims = number(&first, "claims");
+    claimlens::web::watch(None, small_budgets(8)).unwrap();
+    // Redrawing while watched (the overlay's own writes) must not wake the observer.
+    claimlens::web::annotate(None).unwrap();
+    sleep(250).await;
+    let s = watch_state();
+    assert_eq!(number(&s, "redraws"), 0, "no redraw for the overlay's own badges");
+    assert_eq!(field(&s, "pending").as_bool(), Some(false));
+    assert_eq!(field(&s, "watching").as_bool(), Some(true));
+
+    // A framework re-renders the article's text: the badges (removed with the old text) come back.
+    rerender(&root);
+    assert!(badge_count() < claims, "re-rendering the text took badges away");
+    assert_eq!(redraws_reach(1, 2000).await, 1);
+    sleep(100).await;
+    assert_eq!(number(&watch_state(), "redraws"), 1, "one burst, one redraw");
+    let after = claimlens::web::summary().unwrap();
+    assert_eq!(number(&after, "claims"), claims, "the article's subtree read again gives the same claims");
+    assert_eq!(badge_count(), claims);
+    claimlens::web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_of_changes_is_redrawn_once_and_small_changes_elsewhere_are_ignored() {
+    let root = page(&format!("<p id='clock'>12:00</p>{}", seed_main()));
+    claimlens::web::annotate(None).unwrap();
+    claimlens::web::watch(None, small_budgets(8)).unwrap();
+    // A clock outside the article ticks: nothing to re-read.
+    let clock = document().get_element_by_id("clock").unwrap();
+    for i in 0..5 {
+        clock.set_text_content(Some(&format!("12:0{i}")));
+        sleep(30).await;
+    }
+    sleep(200).await;
+    assert_eq!(number(&watch_state(), "redraws"), 0, "a ticking clock outside the article is ignored");
+    // Many changes at once in the article: one redraw.
+    for _ in 0..30 {
+        rerender(&root);
+    }
+    assert_eq!(redraws_reach(1, 2000).await, 1);
+    sleep(200).await;
+    assert_eq!(number(&watch_state(), "redraws"), 1);
+    claimlens::web::clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_keeps_fighting_is_left_alone_with_the_reason() {
+    let root = page(&seed_main());
+    claimlens::web::annotate(None).unwrap();
+    claimlens::web::watch(None, small_budgets(3)).unwrap();
+    // Re-render every 30 ms for 1.5 s: bursts never end by themselves (quiet 40 ms), so each is
+    // cut at 120 ms; after 3 redraws the page is left alone.
+    for _ in 0..50 {
+        rerender(&root);
+        sleep(30).await;
+    }
+    let s = watch_state();
+    assert_eq!(number(&s, "redraws"), 3, "at most maxRedraws redraws");
+    assert_eq!(field(&s, "watching").as_bool(), Some(false));
+    assert_eq!(field(&s, "pending").as_bool(), Some(false), "no timer left");
+    let reason = field(&s, "reason").as_string().expect("a reason");
+    assert!(reason.contains("keeps changing"), "{reason}");
+    // Left alone: further changes reach no observer.
+    let callbacks = number(&s, "callbacks");
+    rerender(&root);
+    sleep(100).await;
+    assert_eq!(number(&watch_state(), "callbacks"), callbacks);
+    claimlens::web::clear();
+    let s = watch_state();
+    assert!(field(&s, "reason").is_null() || field(&s, "reason").as_string().is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_never_pauses_is_left_alone_after_so_many_bursts() {
+    let root = page(&seed_main());
+    claimlens::web::annotate(None).unwrap();
+    let budgets = js_obj(&[
+        ("quietMs", 40.into()),
+        ("maxDelayMs", 120.into()),
+        ("maxRedraws", 100.into()),
+        ("maxUnquiet", 3.into()),
+    ]);
+    claimlens::web::watch(None, budgets).unwrap();
+    for _ in 0..40 {
+        rerender(&root);
+        sleep(25).await;
+    }
+    let s = watch_state();
+    assert_eq!(number(&s, "redraws"), 2, "the third burst without a pause is not redrawn");
+    assert_eq!(field(&s, "watching").as_bool(), Some(false));
+    let reason = field(&s, "reason").as_string().expect("a reason");
+    assert!(reason.contains("did not pause"), "{reason}");
+    claimlens::web::clear();
+
+    // A page that changes now and then, pausing in between, is followed as long as it does.
+    claimlens::web::annotate(None).unwrap();
+    claimlens::web::watch(None, budgets_quiet()).unwrap();
+    for n in 1..=4 {
+        rerender(&root);
+        assert_eq!(redraws_reach(n, 2000).await, n);
+    }
+    assert_eq!(field(&watch_state(), "watching").as_bool(), Some(true));
+    claimlens::web::clear();
+    root.remove();
+}
+
+fn budgets_quiet() -> wasm_bindgen::JsValue {
+    js_obj(&[
+        ("quietMs", 40.into()),
+        ("maxDelayMs", 120.into()),
+        ("maxRedraws", 100.into()),
+        ("maxUnquiet", 3.into()),
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn off_means_no_observer_and_no_timer() {
+    let root = page(&seed_main());
+    claimlens::web::annotate(None).unwrap();
+    claimlens::web::watch(None, small_budgets(8)).unwrap();
+    rerender(&root); // a redraw is scheduled …
+    claimlens::web::clear(); // … and cancelled with the overlay
+    let s = watch_state();
+    assert_eq!(field(&s, "watching").as_bool(), Some(false));
+    assert_eq!(field(&s, "pending").as_bool(), Some(false));
+    let (callbacks, redraws) = (number(&s, "callbacks"), number(&s, "redraws"));
+    for _ in 0..10 {
+        rerender(&root);
+        sleep(20).await;
+    }
+    sleep(200).await;
+    let s = watch_state();
+    assert_eq!(number(&s, "callbacks"), callbacks, "no observer callback while off");
+    assert_eq!(number(&s, "redraws"), redraws);
+    assert_eq!(badge_count(), 0, "nothing drawn while off");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn late_content_and_a_swapped_article_are_read() {
+    // The page starts with no article: an app shell.
+    let root = page("<main id='app'><p>Loading…</p></main>");
+    let first = claimlens::web::annotate(None).unwrap();
+    assert_eq!(number(&first, "claims"), 0);
+    claimlens::web::watch(None, small_budgets(8)).unwrap();
+    let app = document().get_element_by_id("app").unwrap();
+    app.set_inner_html(&seed_main()); // test code: the page's own script would do this
+    assert_eq!(redraws_reach(1, 2000).await, 1);
+    let late = claimlens::web::summary().unwrap();
+    assert!(number(&late, "claims") >= 12, "the late article is read");
+    assert_eq!(badge_count(), number(&late, "claims"));
+
+    // The app swaps the article for another one: new badges, none of the old article's.
+    app.set_inner_html(
+        "<article><h1>Harbour to reopen after storm</h1>\
+         <p>The harbour will reopen on Monday after the storm damaged two of its piers, the port authority said \
+         in a statement on Sunday evening, adding that repairs would continue for several weeks.</p>\
+         <p>“We expect ferries to run on the normal timetable by the end of the month,” said Ana Ruiz, who \
+         manages the port, speaking to reporters at the quay after an inspection of the damaged piers.</p>\
+         <p>Fishermen said the closure had cost them a week of work at the height of the season, and several \
+         of them asked the council for help with the losses they had suffered since the storm hit.</p></article>",
+    );
+    assert_eq!(redraws_reach(2, 2000).await, 2);
+    let swapped = claimlens::web::summary().unwrap();
+    let claims = number(&swapped, "claims");
+    assert!(claims >= 2, "{claims} claims in the new article");
+    assert_eq!(badge_count(), claims);
+    let labels: Vec<String> = (0..badge_count())
+        .map(|i| {
+            let host = document().query_selector_all("claimlens-badge").unwrap().item(i as u32).unwrap();
+            let shadow = host.dyn_into::<Element>().unwrap().shadow_root().unwrap();
+            shadow.query_selector("button").unwrap().unwrap().get_attribute("aria-label").unwrap()
+        })
+        .collect();
+    assert!(labels.iter().all(|l| !l.contains("Financial Times")), "no stale badge: {labels:?}");
+    assert!(labels.iter().any(|l| l.contains("Ana Ruiz")), "{labels:?}");
+    claimlens::web::clear();
+    root.remove();
+}

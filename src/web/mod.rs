@@ -5,6 +5,7 @@
 
 pub mod dom;
 mod events;
+pub mod observe;
 pub mod overlay;
 pub mod reader;
 mod style;
@@ -14,7 +15,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use overlay::{DrawOptions, Overlay, PageSummary};
+use overlay::{DrawOptions, DrawScope, Overlay, PageSummary};
 
 thread_local! {
     /// The overlay drawn on this page, if any.
@@ -42,14 +43,75 @@ fn document() -> Result<web_sys::Document, JsError> {
 /// Finds the article of the page, analyses it and draws highlights and badges; redraws from
 /// scratch when the overlay is already on. Returns the page summary. Given a `root` element,
 /// everything under it is taken as the article (a reader page, a demo page's text).
+/// While the page is watched ([`watch`]), it stays watched.
 #[wasm_bindgen]
 pub fn annotate(root: Option<web_sys::Element>) -> Result<JsValue, JsError> {
-    clear();
+    let scope = match root {
+        Some(root) => DrawScope::Whole(root),
+        None => DrawScope::Page,
+    };
+    let summary = observe::paused(|| draw(scope))?;
+    to_js(&summary)
+}
+
+/// Erases the overlay drawn, if any, and draws it again over `scope`.
+fn draw(scope: DrawScope) -> Result<PageSummary, JsError> {
+    erase();
     let options = OPTIONS.with(|o| o.borrow().clone());
-    let overlay = Overlay::draw(document()?, root, &options)?;
+    let overlay = Overlay::draw(document()?, scope, &options)?;
     let summary = overlay.summary();
     OVERLAY.with(|o| *o.borrow_mut() = Some(overlay));
-    to_js(&summary)
+    Ok(summary)
+}
+
+/// The redraw after the page changed (`observe.rs`): within the article's subtree when only it
+/// changed and it is still in the page (the whole page when that finds no article there).
+pub(crate) fn redraw(scope: observe::Scope) -> Result<(), JsError> {
+    let root = match scope {
+        observe::Scope::Article => {
+            with_overlay(|o| o.article_root.clone()).flatten().filter(|r| r.is_connected())
+        }
+        observe::Scope::Page => None,
+    };
+    observe::paused(|| {
+        if let Some(root) = root {
+            if draw(DrawScope::Within(root))?.notice != Some(crate::Notice::NoArticle) {
+                return Ok(());
+            }
+        }
+        draw(DrawScope::Page).map(drop)
+    })
+}
+
+/// Follows the page's changes while the overlay is on (`observe.rs`: bursts coalesced, only the
+/// article's subtree re-read when only it changed, a page that keeps fighting left alone).
+/// `onChange(summary)` is called after each redraw. [`clear`] stops it.
+/// `budgets` (optional, for tests): `{quietMs, maxDelayMs, maxRedraws, fightWindowMs, maxUnquiet}` instead of
+/// the constants of `observe.rs`.
+#[wasm_bindgen]
+pub fn watch(on_change: Option<js_sys::Function>, budgets: JsValue) -> Result<(), JsError> {
+    let mut b = observe::Budgets::default();
+    if budgets.is_object() {
+        let number = |name: &str| js_sys::Reflect::get(&budgets, &name.into()).ok().and_then(|v| v.as_f64());
+        b.quiet_ms = number("quietMs").unwrap_or(b.quiet_ms);
+        b.max_delay_ms = number("maxDelayMs").unwrap_or(b.max_delay_ms);
+        b.max_redraws = number("maxRedraws").map_or(b.max_redraws, |n| n.max(0.0) as usize);
+        b.fight_window_ms = number("fightWindowMs").unwrap_or(b.fight_window_ms);
+        b.max_unquiet = number("maxUnquiet").map_or(b.max_unquiet, |n| n.max(0.0) as usize);
+    }
+    observe::watch(on_change, b).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Stops following the page's changes (no observer, no timer); the overlay stays as drawn.
+#[wasm_bindgen]
+pub fn unwatch() {
+    observe::unwatch();
+}
+
+/// What the observer did: `{watching, pending, callbacks, records, redraws, reason}`.
+#[wasm_bindgen(js_name = watchState)]
+pub fn watch_state() -> Result<JsValue, JsError> {
+    to_js(&observe::state())
 }
 
 /// Sets how the next [`annotate`] draws: `{hiddenKinds: ["unattributed", …], badgeStyle: "name" |
@@ -73,9 +135,15 @@ pub fn configure(options: JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
-/// Removes the overlay: the page is as it was before [`annotate`].
+/// Removes the overlay and stops following the page's changes: the page is as it was before
+/// [`annotate`], and nothing of ClaimLens runs in it any more.
 #[wasm_bindgen]
 pub fn clear() {
+    observe::unwatch();
+    erase();
+}
+
+fn erase() {
     let taken = OVERLAY.with(|o| o.try_borrow_mut().ok().and_then(|mut o| o.take()));
     if let Some(mut overlay) = taken {
         overlay.erase();

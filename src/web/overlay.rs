@@ -84,9 +84,25 @@ struct CardState {
     shown: Option<usize>,
 }
 
+/// What the overlay reads.
+#[derive(Clone, Debug)]
+pub enum DrawScope {
+    /// The whole document: the extraction finds the article.
+    Page,
+    /// Everything readable under this element is the article, with no search (a reader page, a
+    /// demo page's text).
+    Whole(Element),
+    /// The extraction, within this element only (the article's subtree, re-read after the page
+    /// changed inside it).
+    Within(Element),
+}
+
 /// The overlay drawn on a page.
 pub struct Overlay {
     document: Document,
+    /// The element holding every block of the article read (their lowest common ancestor), or
+    /// `None` when no article was found: where changes matter most (`observe.rs`).
+    pub article_root: Option<Element>,
     pub report: Report,
     /// Whether each claim is drawn (its kind is not hidden by the options).
     shown: Vec<bool>,
@@ -363,32 +379,46 @@ impl SplitPlan {
     }
 }
 
+/// The lowest element holding every block of the article: the common ancestor of the first and the
+/// last text node read (every node between them in document order is under it too).
+fn article_root(document: &Document, dom: &LiveDom, page: &PageAnalysis<LiveNode>) -> Option<Element> {
+    let blocks = &page.article.as_ref()?.blocks;
+    let mut nodes = blocks.iter().flat_map(|b| b.pieces.iter().map(|&(n, _)| n));
+    let first = dom.node(nodes.next()?);
+    let last = nodes.last().map(|n| dom.node(n)).unwrap_or_else(|| first.clone());
+    let range = document.create_range().ok()?;
+    range.set_start_before(&first).ok()?;
+    range.set_end_after(&last).ok()?;
+    let common = range.common_ancestor_container().ok()?;
+    match common.dyn_into::<Element>() {
+        Ok(e) => Some(e),
+        Err(n) => n.parent_element(),
+    }
+}
+
 fn static_range(start: (Node, u32), end: (Node, u32)) -> Result<StaticRange, JsValue> {
     let init = StaticRangeInit::new(&end.0, end.1, &start.0, start.1);
     StaticRange::new(&init)
 }
 
 impl Overlay {
-    /// Analyses the page behind `document` and draws the overlay; with a `root`, everything under
-    /// it is the article (no search for the article).
-    pub fn draw(
-        document: Document,
-        root: Option<Element>,
-        options: &DrawOptions,
-    ) -> Result<Overlay, JsError> {
-        let page_root: Node = match &root {
-            Some(r) => r.clone().into(),
-            None => document.clone().into(),
+    /// Analyses what `scope` says of the page behind `document` and draws the overlay.
+    pub fn draw(document: Document, scope: DrawScope, options: &DrawOptions) -> Result<Overlay, JsError> {
+        let page_root: Node = match &scope {
+            DrawScope::Whole(r) | DrawScope::Within(r) => r.clone().into(),
+            DrawScope::Page => document.clone().into(),
         };
         let dom = LiveDom::new(page_root);
-        let page = match root {
-            Some(_) => crate::page::analyze_dom_whole(&dom),
-            None => crate::page::analyze_dom(&dom),
+        let page = match scope {
+            DrawScope::Whole(_) => crate::page::analyze_dom_whole(&dom),
+            DrawScope::Page | DrawScope::Within(_) => crate::page::analyze_dom(&dom),
         };
+        let article_root = article_root(&document, &dom, &page);
         let report = page.report.clone();
         let shown = report.claims.iter().map(|c| options.shows(c.kind)).collect();
         let mut overlay = Overlay {
             document: document.clone(),
+            article_root,
             shown,
             compact: options.compact(),
             claim_ranges: Vec::new(),

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { runChanges } from './changes.mjs';
 import { runReader } from './reader.mjs';
 import { runSites } from './sites.mjs';
 
@@ -784,10 +785,13 @@ export async function runSuite(B, R, srv, ext) {
   // -- 5. A page with a strict CSP, and the reader page (tests/e2e/reader.mjs) ------------------
   await runReader(B, R, { srv, ext, pageUrl });
 
-  // -- 6. Per-site settings: always on, ask, always off, the options page (tests/e2e/sites.mjs) --
+  // -- 6. Pages that change under the overlay (tests/e2e/changes.mjs) ---------------------------
+  await runChanges(B, R, { srv, ext, pageUrl });
+
+  // -- 7. Per-site settings: always on, ask, always off, the options page (tests/e2e/sites.mjs) --
   await runSites(B, R, { srv, ext, pageUrl });
 
-  // -- 7. Requests and console ------------------------------------------------------------------------
+  // -- 8. Requests and console ------------------------------------------------------------------------
   await sleep(500);
   const log = srv.entries();
   const local = log.filter((e) => !e.proxied);
