@@ -72,5 +72,10 @@ pub fn analyze_html(html: &str) -> Report {
 /// [`analyze_html`] within the caller's limits.
 #[cfg(feature = "native")]
 pub fn analyze_html_with(html: &str, limits: &Limits) -> Report {
-    analyze_dom_with(&extract::html::HtmlDom::parse(html), limits).report
+    let dom = extract::html::HtmlDom::parse(html);
+    let mut report = analyze_dom_with(&dom, limits).report;
+    if dom.simplified() && report.notice.is_none() {
+        report.notice = Some(Notice::TooComplex);
+    }
+    report
 }

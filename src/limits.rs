@@ -5,8 +5,9 @@
 //!
 //! Every stage is linear in its input by construction (each look-back, look-ahead and nesting
 //! bound is a named constant beside the code it bounds: `quotes::MAX_OPEN_QUOTES`,
-//! `cues::MAX_CUES_PER_SENTENCE`, the source windows in `attribution` and `sources`), so the work
-//! budget is a last guard for the browser tab, not what keeps ordinary pages fast.
+//! `cues::MAX_CUES_PER_SENTENCE`, the source windows in `attribution` and `sources`, the HTML bounds
+//! in `extract::html` and `extract::tree`), so the work budget is a last guard for the browser
+//! tab, not what keeps ordinary pages fast.
 
 use std::cell::Cell;
 

@@ -103,8 +103,11 @@ fn analyze_article<N>(article: Option<Article<N>>, limits: &Limits) -> PageAnaly
         .map(|(b, (block, lead))| BlockLink { span: b.span, block, lead })
         .collect();
     let mut report = analyze_document_with(&doc, limits);
-    if truncated && report.notice.is_none() {
+    if (truncated || article.truncated) && report.notice.is_none() {
         report.notice = Some(Notice::Truncated);
+    }
+    if article.flattened && report.notice.is_none() {
+        report.notice = Some(Notice::TooComplex);
     }
     let Document { offsets, .. } = doc;
     PageAnalysis { report, article: Some(article), links, offsets }

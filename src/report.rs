@@ -32,8 +32,9 @@ pub enum Notice {
     /// part, cut at a line break, was analysed. Unlike the other notices this one comes with
     /// claims: it says what is missing, not that nothing is there.
     Truncated,
-    /// The analysis ran out of its work budget (see `limits::Budget`) and stopped early. Comes
-    /// with the claims found.
+    /// The input went beyond a bound on complexity (see `limits`): the page nested deeper or had
+    /// more attributes than is followed, and was simplified, or the analysis ran out of its work
+    /// budget and stopped early. Comes with the claims found.
     TooComplex,
 }
 
@@ -44,7 +45,7 @@ impl Notice {
             Notice::NoArticle => "no article found on this page",
             Notice::UnsupportedLanguage => "this language is not supported yet (English only)",
             Notice::Truncated => "the input was too long: only its first part was analysed",
-            Notice::TooComplex => "the input was too complex: only part of it was analysed",
+            Notice::TooComplex => "the input was too complex: it was simplified or only partly analysed",
         }
     }
 }

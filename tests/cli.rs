@@ -443,3 +443,33 @@ fn hostile_text_at_the_limit_finishes_in_bounded_memory() {
         assert!(peak < 200 * 1024, "{peak} kB for {head:?}…");
     }
 }
+
+/// HTML nested far deeper than any page, or with an element of a million attributes, at the
+/// HTML limit: `<div>` nested 100,000 deep never finished, nor did `yes '<div>'`. An article
+/// inside such nesting (even 511 deep, once dropped as `no_article`) is found, and the report
+/// says the page was simplified.
+#[test]
+fn hostile_html_finishes_and_keeps_a_deeply_nested_article() {
+    let seed = std::fs::read_to_string(SEED_TXT).unwrap();
+    let article: String = seed.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    for depth in [511, 5_000, 150_000] {
+        let html =
+            format!("<html><body>{}{article}{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+        let r = report(&run_with_stdin(
+            &["analyze", "--format", "json", "--input", "html", "-"],
+            html.into_bytes(),
+        ));
+        assert!(r.claims.len() >= 10, "depth {depth}: {} claims", r.claims.len());
+        assert_eq!(r.notice, Some(claimlens::Notice::TooComplex), "depth {depth}");
+        assert_consistent(&r);
+    }
+    let attributes: String = (0..400_000).map(|i| format!(" a{i}")).collect();
+    let many = format!("<html><body><div{attributes}>{article}</div></body></html>");
+    let endless = "<div>\n".repeat(MAX_TEXT_BYTES * 4 / 6);
+    for html in [many, endless] {
+        let (o, peak) =
+            run_measured(&["analyze", "--format", "json", "--input", "html", "-"], html.into_bytes());
+        assert_consistent(&report(&o));
+        assert!(peak < 200 * 1024, "{peak} kB");
+    }
+}

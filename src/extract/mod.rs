@@ -38,6 +38,10 @@ const PROSE_MIN_PARAGRAPH_CHARS: usize = 40;
 pub struct Article<N> {
     pub title: Option<String>,
     pub blocks: Vec<ExtractedBlock<N>>,
+    /// The page had more nodes than extraction reads: the rest was left out.
+    pub truncated: bool,
+    /// The page nested deeper than extraction follows: the deepest parts were flattened.
+    pub flattened: bool,
 }
 
 impl<N> Article<N> {
@@ -120,7 +124,7 @@ pub fn extract<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
     });
     let same_as_title = |b: &ExtractedBlock<D::Node>| title.as_deref().is_some_and(|t| b.text == t);
     blocks.extend(body.into_iter().filter(|b| !(b.kind == BlockKind::Heading && same_as_title(b))));
-    Some(Article { title, blocks })
+    Some(Article { title, blocks, truncated: tree.truncated, flattened: tree.flattened })
 }
 
 /// Everything readable under the DOM's root, as the article: for a root the caller already knows to
@@ -143,7 +147,7 @@ pub fn whole<D: Dom>(dom: &D) -> Option<Article<D::Node>> {
         first.text = first.text.replace('\n', " ");
         first.text.clone()
     });
-    Some(Article { title, blocks })
+    Some(Article { title, blocks, truncated: tree.truncated, flattened: tree.flattened })
 }
 
 /// Whether the extracted blocks read like an article rather than a list of links or a form.

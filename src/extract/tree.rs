@@ -12,10 +12,13 @@ const SKIPPED_TAGS: &[&str] =
 const LEAF_TAGS: &[&str] = &[
     "input", "button", "select", "textarea", "iframe", "embed", "object", "video", "audio", "img", "picture",
 ];
-/// Nodes deeper than this are cut: broken HTML can nest without end.
-const MAX_DEPTH: usize = 512;
-/// Node budget for one page: beyond it the rest of the page is ignored.
-const MAX_NODES: usize = 400_000;
+/// Nodes deeper than this are attached to their ancestor at this depth, as siblings of each other
+/// (what WebKit and Blink's parsers do beyond 512 levels): broken or hostile HTML can nest without
+/// end, and the scoring walks from nodes to their ancestors. Their text is kept.
+pub const MAX_DEPTH: usize = 512;
+/// Node budget for one page: beyond it the rest of the page is ignored (and the report says
+/// `truncated`). The heaviest real pages have about a tenth of this.
+pub const MAX_NODES: usize = 400_000;
 
 pub(crate) struct Item<N> {
     pub node: N,
@@ -48,6 +51,10 @@ pub(crate) struct Tree<N> {
     pub doc_title: Option<String>,
     /// `og:title` / `twitter:title` meta content.
     pub meta_title: Option<String>,
+    /// Nodes were left out beyond [`MAX_NODES`].
+    pub truncated: bool,
+    /// Nodes beyond [`MAX_DEPTH`] were attached higher up.
+    pub flattened: bool,
 }
 
 /// Sums over a subtree, skipping removed items.
@@ -109,7 +116,8 @@ fn measure(text: &str) -> (usize, usize) {
 
 impl<N: Copy + Eq> Tree<N> {
     pub fn build<D: Dom<Node = N>>(dom: &D) -> Self {
-        let mut tree = Tree { items: Vec::new(), doc_title: None, meta_title: None };
+        let mut tree =
+            Tree { items: Vec::new(), doc_title: None, meta_title: None, truncated: false, flattened: false };
         // (node, parent index, in_link, depth); `None` marks the close of the item on the stack.
         enum Step<N> {
             Enter(N, Option<usize>, bool, usize),
@@ -124,9 +132,13 @@ impl<N: Copy + Eq> Tree<N> {
                 }
                 Step::Enter(n, p, l, d) => (n, p, l, d),
             };
-            if depth > MAX_DEPTH || tree.items.len() >= MAX_NODES {
+            if tree.items.len() >= MAX_NODES {
+                tree.truncated = true;
                 continue;
             }
+            // Too deep: this node and, after it, its children become children of `parent`.
+            let flat = depth > MAX_DEPTH;
+            tree.flattened |= flat;
             if let Some(text) = dom.text(node) {
                 if parent.is_none() {
                     continue;
@@ -215,11 +227,14 @@ impl<N: Copy + Eq> Tree<N> {
                 chars: 0,
                 commas: 0,
             });
-            stack.push(Step::Close(i));
+            if !flat {
+                stack.push(Step::Close(i));
+            }
             if !leaf {
+                let (kid_parent, kid_depth) = if flat { (parent, depth) } else { (Some(i), depth + 1) };
                 let kids: Vec<N> = dom.children(node).collect();
                 for k in kids.into_iter().rev() {
-                    stack.push(Step::Enter(k, Some(i), link, depth + 1));
+                    stack.push(Step::Enter(k, kid_parent, link, kid_depth));
                 }
             }
         }
@@ -317,4 +332,71 @@ pub fn collapse(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// `<html><body>` then `<div>` nested `depth` deep, holding paragraphs of text: what a
+    /// script-built live DOM can be (the HTML parser of the CLI flattens such input itself).
+    struct Chain {
+        depth: usize,
+        paragraphs: usize,
+    }
+
+    // Nodes: 0 document, 1 html, 2 body, 3.. the divs, then (p, text) pairs under the last div.
+    impl Dom for Chain {
+        type Node = usize;
+        fn root(&self) -> usize {
+            0
+        }
+        fn first_child(&self, n: usize) -> Option<usize> {
+            let last_div = 2 + self.depth;
+            match n {
+                _ if n < last_div => Some(n + 1),
+                _ if n == last_div => Some(last_div + 1),
+                _ if (n - last_div) % 2 == 1 => Some(n + 1),
+                _ => None,
+            }
+        }
+        fn next_sibling(&self, n: usize) -> Option<usize> {
+            let last_div = 2 + self.depth;
+            (n > last_div && (n - last_div) % 2 == 1 && n + 2 <= last_div + 2 * self.paragraphs)
+                .then_some(n + 2)
+        }
+        fn tag(&self, n: usize) -> Option<Cow<'_, str>> {
+            let last_div = 2 + self.depth;
+            Some(Cow::Borrowed(match n {
+                0 => return None,
+                1 => "html",
+                2 => "body",
+                _ if n <= last_div => "div",
+                _ if (n - last_div) % 2 == 1 => "p",
+                _ => return None,
+            }))
+        }
+        fn attr(&self, _: usize, _: &str) -> Option<Cow<'_, str>> {
+            None
+        }
+        fn text(&self, n: usize) -> Option<Cow<'_, str>> {
+            (n > 2 + self.depth && (n - 2 - self.depth) % 2 == 0).then_some(Cow::Borrowed("Some text."))
+        }
+    }
+
+    /// Nodes deeper than the bound were dropped, so an article nested 511 or more deep was
+    /// `no_article`; they are now attached higher up, with their text.
+    #[test]
+    fn nodes_beyond_the_depth_bound_are_flattened_not_dropped() {
+        for depth in [10, MAX_DEPTH + 100, 5_000] {
+            let tree = Tree::build(&Chain { depth, paragraphs: 3 });
+            let texts = tree.items.iter().filter(|i| i.is_text()).count();
+            assert_eq!(texts, 3, "depth {depth}");
+            assert_eq!(tree.flattened, depth + 2 > MAX_DEPTH, "depth {depth}");
+            // No item is deeper than the bound.
+            let deepest = (0..tree.items.len()).map(|i| tree.ancestors(i).count()).max().unwrap();
+            assert!(deepest <= MAX_DEPTH, "depth {depth}: {deepest}");
+        }
+    }
 }
