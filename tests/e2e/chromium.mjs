@@ -14,6 +14,7 @@ import path from 'node:path';
 import {
   Report, benchPages, extensionInfo, runBench, runSuite, sleep, startServer, watchdog,
 } from './common.mjs';
+import { runRestart } from './sites.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -53,23 +54,26 @@ writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({
   extensions: { settings: { [expectedId]: { runtime_granted_permissions: { explicit_host: ['*://127.0.0.1/*'], scriptable_host: [] } } } },
 }));
 
-let code = 1;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${ext.dir}`, `--load-extension=${ext.dir}`,
-      `--proxy-server=http://127.0.0.1:${srv.port}`,
-    ],
-  });
-  const errors = [];
-  const requests = [];
-  const dialogs = [];
+const launchOptions = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  ignoreDefaultArgs: ['--disable-extensions'],
+  viewport: { width: 1280, height: 900 },
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--disable-extensions-except=${ext.dir}`, `--load-extension=${ext.dir}`,
+    `--proxy-server=http://127.0.0.1:${srv.port}`,
+  ],
+};
+const errors = [];
+const requests = [];
+const dialogs = [];
+let browserCdp = null;
+
+// Launches Chromium on the profile (again, for the restart test) and watches it; the extension's id.
+async function start() {
+  context = await chromium.launchPersistentContext(userDataDir, launchOptions);
   context.on('request', (r) => {
     let by = 'unknown';
     try { by = r.serviceWorker() ? 'service worker' : (r.frame() ? r.frame().url() : 'unknown'); } catch { /* detached */ }
@@ -85,10 +89,18 @@ try {
 
   let sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
-  const extId = new URL(sw.url()).host;
   const watchWorker = (w) => { w.on('console', (m) => { if (process.env.E2E_DEBUG) console.log('SW console:', m.text()); if (m.type() === 'error') errors.push({ where: w.url(), text: m.text() }); }); };
   watchWorker(sw);
   context.on('serviceworker', watchWorker);
+  // The browser-level DevTools session: Extensions.triggerAction is the real toolbar button (it
+  // grants activeTab, as a click does); headless Chromium has no toolbar to click.
+  browserCdp = await context.browser().newBrowserCDPSession();
+  return { sw, extId: new URL(sw.url()).host };
+}
+
+let code = 1;
+try {
+  const { sw, extId } = await start();
   const worker = async () => {
     const w = context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${extId}/`));
     return w || context.waitForEvent('serviceworker', { timeout: 10000 });
@@ -96,9 +108,6 @@ try {
   console.log(`chromium: extension ${extId} loaded from ${ext.dir} (service worker ${sw.url()}, +${Date.now() - t0} ms)`);
   if (extId !== expectedId) R.info(`the extension's id ${extId} is not the one computed from its path (${expectedId}): the site permission was not pre-seeded`);
 
-  // The browser-level DevTools session: Extensions.triggerAction is the real toolbar button (it
-  // grants activeTab, as a click does); headless Chromium has no toolbar to click.
-  const browserCdp = await context.browser().newBrowserCDPSession();
   const expr = (fn, args) => `(${fn.toString()})(...${JSON.stringify(args)})`;
   const B = {
     name: 'chromium',
@@ -161,6 +170,12 @@ try {
     // A tab the extension opened (the reader page): the first whose URL starts with `prefix`.
     findTab: async (prefix) => context.pages().find((p) => p.url().startsWith(prefix)) || null,
     reload: (page) => page.reload({ waitUntil: 'load', timeout: 20000 }),
+    // Closes the browser and starts it again on the same profile (every tab is gone).
+    async restart() {
+      await context.close();
+      const again = await start();
+      if (again.extId !== extId) throw new Error(`the extension came back as ${again.extId}, not ${extId}`);
+    },
     close: (page) => page.close(),
     consoleErrors: async () => errors,
     requests: async () => requests,
@@ -198,6 +213,7 @@ try {
     code = 0;
   } else {
     await runSuite(B, R, srv, ext);
+    await runRestart(B, R, { srv, ext });
     code = R.summary(t0);
   }
 } catch (e) {

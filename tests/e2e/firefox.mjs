@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import {
   Report, benchPages, extensionInfo, runBench, runSuite, sleep, startServer, watchdog,
 } from './common.mjs';
+import { runRestart } from './sites.mjs';
 
 const require = createRequire(import.meta.url);
 const { Builder, By, Key } = require('selenium-webdriver');
@@ -252,6 +253,7 @@ try {
     code = 0;
   } else {
     await runSuite(B, R, srv, ext);
+    await runRestart(B, R, { srv, ext });
     code = R.summary(t0);
   }
 } catch (e) {

@@ -213,3 +213,44 @@ export async function runSites(B, R, { srv, ext, pageUrl }) {
   await B.close(c);
   await B.close(t.tab);
 }
+
+// The settings survive a browser restart (Chromium: the same profile launched again). "Always on"
+// needs the site's setting in storage, its host permission and the registered content script to
+// come back; the compact badge style checks the options too. Leaves the site at "Ask" and the
+// options at their defaults.
+export async function runRestart(B, R, { srv, ext }) {
+  if (!B.restart) {
+    R.skipped('restart: the settings survive a browser restart',
+      'Firefox loads the unsigned build only as a temporary add-on, which Firefox removes when it closes: a restart would ' +
+      'test installing it again, not a restart (checked in Chromium, whose unpacked extension stays in the profile)');
+    return;
+  }
+  const cli = cliReport(path.join(PAGES_DIR, 'seed.html'));
+  const t = await openTarget(B, srv.base, 'seed.html');
+  const c = await openControl(B, ext, t.tabId);
+  await turnOn(B, c, t.tab, t.tabId);
+  await reloadPopup(B, c);
+  await choose(B, c, 'always');
+  const o = await B.open(B.extUrl('options.html'));
+  await waitFor(async () => ({ done: (await B.eval(o, pgOptionsState)).ready }), { timeout: 5000 });
+  await B.click(o, 'input[name="badgeStyle"][value="dot"]');
+  await waitFor(async () => ({ done: (await B.eval(o, pgOptionsState)).style === 'dot' }), { timeout: 5000 });
+
+  await B.restart();
+  const t2 = await openTarget(B, srv.base, 'seed.html');
+  const w = await waitFor(async () => { const n = await B.eval(t2.tab, pgCount); return { done: n === cli.claims.length, n }; }, { timeout: 20000 });
+  const styles = await B.eval(t2.tab, pgBadgeStyles);
+  const c2 = await openControl(B, ext, t2.tabId);
+  const s = await stateOf(B, c2, t2.tabId);
+  R.check('restart: after a browser restart, "Always on" still annotates the site\'s page as it loads (setting, permission, script)',
+    w.done && s.setting === 'always' && s.access === true && s.on === true, `${w.n} badges; state ${JSON.stringify({ setting: s.setting, access: s.access, on: s.on })}`);
+  R.check('restart: the options survive too (the compact dot style)', styles.length > 0 && styles.every((x) => / dot\b/.test(x || '')), JSON.stringify(styles.slice(0, 2)));
+  await reloadPopup(B, c2);
+  await choose(B, c2, 'ask');
+  const o2 = await B.open(B.extUrl('options.html'));
+  await waitFor(async () => ({ done: (await B.eval(o2, pgOptionsState)).ready }), { timeout: 5000 });
+  await B.click(o2, 'input[name="badgeStyle"][value="name"]');
+  await B.close(o2);
+  await B.close(c2);
+  await B.close(t2.tab);
+}
