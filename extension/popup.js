@@ -38,7 +38,9 @@ function statusText(s) {
   if (s.claims === 0) return "No claims found in this article.";
   const where = s.mode === "reader" ? " (in the reader view)" : "";
   const text = `${plural(s.claims, "claim")} from ${plural(s.sources.length, "source")}${where}.`;
-  return s.notice === "truncated" ? text + " Only the first part of this very long page was read." : text;
+  if (s.notice === "truncated") return text + " Only the first part of this very long page was read.";
+  if (s.notice === "too_complex") return text + " This page is too complex to read in full: some claims may be missing.";
+  return text;
 }
 
 function sourceItem(tabId, src) {

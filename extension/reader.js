@@ -100,7 +100,9 @@ async function main() {
   }
   const text = NOTICE[summary.notice] ||
     (summary.claims ? `${plural(summary.claims, "claim")} from ${plural(summary.sources.length, "source")}.` : "No claims found in this article.");
-  $("status").textContent = text + (page.truncated ? " Only the first part of this very long page was read." : "");
+  const cut = page.truncated || summary.notice === "truncated" ? " Only the first part of this very long page was read." : "";
+  const complex = summary.notice === "too_complex" ? " This page is too complex to read in full: some claims may be missing." : "";
+  $("status").textContent = text + cut + complex;
   $("why").textContent = "ClaimLens rebuilt this article from the page's text. Links, images and the page's own scripts are left out.";
   $("why").hidden = false;
   showSummary(summary);
