@@ -473,3 +473,61 @@ fn hostile_html_finishes_and_keeps_a_deeply_nested_article() {
         assert!(peak < 200 * 1024, "{peak} kB");
     }
 }
+
+/// Control characters from the input reached the terminal as they were with `--format text`: ESC
+/// sequences that clear the screen or retitle the window, OSC, BEL, BS, a one-byte CSI (U+009B)
+/// and a right-to-left override, in claims and source names, from text and from HTML entities,
+/// and in the file names of error messages. They are now shown as `\u{…}`.
+#[test]
+fn text_format_shows_control_characters_escaped() {
+    let nasty = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{8}\u{9b}1m\u{202e}";
+    let text = format!("Title\nThe minister{nasty} said the plan{nasty} would fail.\n");
+    let seed = std::fs::read_to_string(SEED_TXT).unwrap();
+    let paragraphs: String = seed.lines().map(|l| format!("<p>{l}</p>")).collect();
+    let html = format!(
+        "<html><body>{}</body></html>",
+        paragraphs
+            .replace("Alibaba", "Alibaba&#x1b;[2J&#x9b;1m&#x202e;")
+            .replace("<p>The claim", "<p>The&#7; claim")
+    );
+    let is_unsafe = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}';
+    for (args, input) in [
+        (vec!["analyze", "-"], text.into_bytes()),
+        (vec!["analyze", "--input", "html", "-"], html.into_bytes()),
+    ] {
+        let o = run_with_stdin(&args, input);
+        let out = stdout(&o);
+        assert!(out.contains("claim"), "{out}");
+        assert!(!out.chars().any(is_unsafe), "{out:?}");
+        assert!(out.contains(r"\u{1B}[2J"), "{out}");
+    }
+    let o = run(&["analyze", "/nonexistent/\u{1b}[2Jarticle\u{7}.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.chars().any(is_unsafe) && err.contains(r"\u{1B}[2Jarticle\u{7}.txt"), "{err:?}");
+}
+
+/// A CR-only text (old Mac line ends) was one line: the title ran into the body.
+#[test]
+fn cr_only_line_ends_are_line_breaks() {
+    let text = "Budget vote delayed\rThe minister said the vote would be delayed.\rIt was.\r";
+    let r = report(&run_with_stdin(&["analyze", "--format", "json", "-"], text.as_bytes().to_vec()));
+    let claim = r.claims.iter().find(|c| c.source.is_some()).expect("an attributed claim");
+    assert_eq!(claim.source.as_ref().unwrap().mention, "The minister");
+    let o = run_with_stdin(&["analyze", "-"], text.as_bytes().to_vec());
+    assert!(stdout(&o).contains("\nBudget vote delayed\n"), "{}", stdout(&o));
+}
+
+/// A JSONL article cut at the limit said so in its report but printed no warning, though the
+/// README says one goes to standard error.
+#[test]
+fn jsonl_article_cut_at_the_limit_warns() {
+    let text = String::from_utf8(long_article(MAX_TEXT_BYTES + 100_000)).unwrap();
+    let line = serde_json::json!({"id": 7, "text": text}).to_string() + "\n";
+    let o = run_with_stdin(&["analyze", "--jsonl", "-"], line.into_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out: Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(out["report"]["notice"], "truncated");
+    let err = stderr(&o);
+    assert!(err.contains("warning: line 1:") && err.contains("1 MiB limit"), "{err}");
+}

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Ok(Command::Version) => print(&format!("claimlens {}\n", env!("CARGO_PKG_VERSION"))),
         Ok(Command::Analyze(a)) => analyze(&a),
         Err(args::UsageError(message)) => {
+            let message = render::escape(&message);
             eprintln!("claimlens: {message}\n{}\nTry 'claimlens --help' for more information.", args::USAGE);
             EXIT_USAGE
         }
@@ -52,7 +53,11 @@ fn print(text: &str) -> u8 {
 }
 
 fn analyze(a: &Analyze) -> u8 {
-    let name = a.path.as_ref().map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+    // A file name is shown as it is, but for what a terminal would act on.
+    let name = a.path.as_ref().map_or_else(
+        || "standard input".to_string(),
+        |p| render::escape(&p.display().to_string()).into_owned(),
+    );
     let (reader, size): (Box<dyn Read>, Option<u64>) = match &a.path {
         None => (Box::new(io::stdin().lock()), None),
         Some(path) => match File::open(path) {

@@ -57,11 +57,12 @@ const MAX_HEADING_CHARS: usize = 120;
 
 impl Document {
     /// Builds a document from plain text: every non-empty line is a block; the first is the title,
-    /// short lines without final punctuation are headings.
+    /// short lines without final punctuation are headings. A line ends at LF, CR LF or a lone CR
+    /// (old Mac files, where a CR-only text was one line: the title ran into the body).
     pub fn from_plain_text(text: &str) -> Self {
         let mut blocks = Vec::new();
         let mut start = 0;
-        for line in text.split_inclusive('\n') {
+        for line in lines(text) {
             let span = Span::new(start, start + line.len()).trim(text);
             start += line.len();
             if span.is_empty() {
@@ -138,6 +139,27 @@ impl Document {
     }
 }
 
+/// The lines of `text`, each with its line end (LF, CR LF or a lone CR).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let from = start;
+        let mut end = bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |i| from + i + 1);
+        if bytes[end - 1] == b'\r' && bytes.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        start = end;
+        Some(&text[from..end])
+    })
+}
+
 /// Days, months and relative days ("monday", "march", "today"), lower case.
 pub fn is_calendar_word(lower: &str) -> bool {
     const CALENDAR: &[&str] = &[
@@ -189,6 +211,17 @@ mod tests {
         assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Heading, BlockKind::Paragraph]);
         assert_eq!(doc.sentences.len(), 5);
         assert_eq!(doc.slice(doc.sentences[2].span), "Second sentence.");
+    }
+
+    /// A CR-only text was one block: the title ran into the body and a source came out as
+    /// "Title of the story\rThe minister".
+    #[test]
+    fn every_line_end_ends_a_line() {
+        for text in ["T\nA b.\nC d.\n", "T\r\nA b.\r\nC d.\r\n", "T\rA b.\rC d.\r", "T\rA b.\nC d.\r\n"] {
+            let doc = Document::from_plain_text(text);
+            let blocks: Vec<&str> = doc.blocks.iter().map(|b| doc.slice(b.span)).collect();
+            assert_eq!(blocks, ["T", "A b.", "C d."], "{text:?}");
+        }
     }
 
     #[test]

@@ -49,22 +49,26 @@ pub fn help() -> String {
 
 COMMANDS
   analyze FILE|-        Analyse one article (plain text or HTML) read from FILE, or from standard
-                        input when FILE is `-`. Plain text is one block per line, the first line
-                        being the title. HTML is recognised by the extension .html/.htm/.xhtml or by
-                        its first kilobyte (<!doctype html>, <html>, <body>, or markup such as <p>
-                        at the start); the article is extracted from the page first.
+                        input when FILE is `-`. Plain text is one block per line (LF, CR LF or
+                        CR line ends), the first line being the title. HTML is recognised by the
+                        extension .html/.htm/.xhtml or by its first kilobyte (<!doctype html>,
+                        <html>, <body>, or markup such as <p> at the start); the article is
+                        extracted from the page first.
 
 OPTIONS
   -f, --format text|json
                         text (default): the article with each claim marked ⟦1⟧…⟦/1⟧, the badge of
                         each claim under its paragraph, then the sourcing summary (each source, its
-                        type and its claims) and the notice if there is one.
+                        type and its claims) and the notice if there is one. Characters a
+                        terminal would act on (control characters, bidirectional overrides) are
+                        shown as \\u{{…}}.
                         json: the report (version {report_version}), pretty-printed.
   -i, --input auto|text|html
                         Read the input as plain text or HTML instead of guessing (default: auto).
       --jsonl           Batch mode. Each input line is one JSON object {{\"id\": …, \"text\": \"…\"}} or
-                        {{\"id\": …, \"html\": \"…\"}} (\"id\" is any JSON value and may be left out).
-                        Writes one compact JSON line per input line, in order and as soon as it is
+                        {{\"id\": …, \"html\": \"…\"}} (\"id\" is any JSON value, echoed as
+                        written, and may be left out). Writes one compact JSON line per input
+                        line, in order and as soon as it is
                         done:   {{\"id\": …, \"line\": N, \"report\": {{…}}}}
                         or, for a line that cannot be analysed,
                                 {{\"id\": …, \"line\": N, \"error\": \"…\"}}

@@ -4,13 +4,17 @@
 use crate::input::{self, MAX_JSONL_LINE_BYTES};
 use claimlens::report::{Notice, Report};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::io::{self, BufRead, Read, Write};
 
 /// One output line: `{"id": …, "line": N, "report": {…}}` or `{"id": …, "line": N, "error": "…"}`.
+/// The id is echoed as the JSON text it came as: a number is not rounded through a float
+/// (`12345678901234567890123`, `-0`, `1e999` come back as written).
 #[derive(Serialize)]
 struct OutputLine<'a> {
-    id: &'a Value,
+    id: &'a RawValue,
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
@@ -39,7 +43,7 @@ pub fn run(reader: impl BufRead, out: &mut impl Write) -> io::Result<Summary> {
         number += 1;
         let result = if buf.len() > MAX_JSONL_LINE_BYTES && buf.last() != Some(&b'\n') {
             skip_line(&mut reader)?;
-            Err((Value::Null, format!("line longer than {} MiB", MAX_JSONL_LINE_BYTES >> 20)))
+            Err((None, format!("line longer than {} MiB", MAX_JSONL_LINE_BYTES >> 20)))
         } else {
             while matches!(buf.last(), Some(b'\n' | b'\r')) {
                 buf.pop();
@@ -49,11 +53,21 @@ pub fn run(reader: impl BufRead, out: &mut impl Write) -> io::Result<Summary> {
             }
             analyze_line(&buf)
         };
+        let null = null();
         match result {
-            Ok((id, report)) => {
+            Ok(Analysed { id, report, cut }) => {
+                if let Some((size, kept, limit)) = cut {
+                    eprintln!(
+                        "claimlens: warning: line {number}: the article is {:.1} MiB, more than the {} MiB limit; \
+                         only its first {:.1} MiB (up to a line break) is analysed",
+                        mib(size),
+                        limit >> 20,
+                        mib(kept)
+                    );
+                }
                 serde_json::to_writer(
                     &mut *out,
-                    &OutputLine { id: &id, line: number, report: Some(&report), error: None },
+                    &OutputLine { id: id.unwrap_or(&null), line: number, report: Some(&report), error: None },
                 )?;
             }
             Err((id, message)) => {
@@ -61,7 +75,12 @@ pub fn run(reader: impl BufRead, out: &mut impl Write) -> io::Result<Summary> {
                 eprintln!("claimlens: line {number}: {message}");
                 serde_json::to_writer(
                     &mut *out,
-                    &OutputLine { id: &id, line: number, report: None, error: Some(&message) },
+                    &OutputLine {
+                        id: id.unwrap_or(&null),
+                        line: number,
+                        report: None,
+                        error: Some(&message),
+                    },
                 )?;
             }
         }
@@ -87,18 +106,38 @@ fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
     }
 }
 
-/// The id and report of one line, or the id (when known) and what is wrong.
-fn analyze_line(bytes: &[u8]) -> Result<(Value, Report), (Value, String)> {
+fn null() -> Box<RawValue> {
+    RawValue::from_string("null".to_string()).expect("null is JSON")
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1 << 20) as f64
+}
+
+/// What one line gave: its id as written, its report, and when the article was cut at the limit,
+/// `(its size, what was kept, the limit)` in bytes.
+struct Analysed<'a> {
+    id: Option<&'a RawValue>,
+    report: Report,
+    cut: Option<(usize, usize, usize)>,
+}
+
+/// The id (as written) and report of one line, or the id (when known) and what is wrong.
+fn analyze_line(bytes: &[u8]) -> Result<Analysed<'_>, (Option<&RawValue>, String)> {
     let line = std::str::from_utf8(bytes)
-        .map_err(|e| (Value::Null, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
-    let value: Value = serde_json::from_str(line).map_err(|e| (Value::Null, format!("not JSON: {e}")))?;
-    let Value::Object(mut object) = value else {
-        return Err((Value::Null, "not a JSON object".to_string()));
-    };
-    let id = object.remove("id").unwrap_or(Value::Null);
-    let (content, is_html) = match (object.remove("text"), object.remove("html")) {
-        (Some(Value::String(text)), None) => (text, false),
-        (None, Some(Value::String(html))) => (html, true),
+        .map_err(|e| (None, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())))?;
+    // Checked as JSON without reading numbers into floats, so that any number is a valid id.
+    let raw: &RawValue = serde_json::from_str(line).map_err(|e| (None, format!("not JSON: {e}")))?;
+    if !raw.get().starts_with('{') {
+        return Err((None, "not a JSON object".to_string()));
+    }
+    let mut object: HashMap<String, &RawValue> =
+        serde_json::from_str(raw.get()).map_err(|e| (None, format!("not JSON: {e}")))?;
+    let id = object.remove("id");
+    let string = |raw: Option<&RawValue>| raw.map(|r| serde_json::from_str::<Value>(r.get()));
+    let (content, is_html) = match (string(object.remove("text")), string(object.remove("html"))) {
+        (Some(Ok(Value::String(text))), None) => (text, false),
+        (None, Some(Ok(Value::String(html)))) => (html, true),
         (Some(_), Some(_)) => return Err((id, "give \"text\" or \"html\", not both".to_string())),
         (None, None) => return Err((id, "no \"text\" or \"html\" field".to_string())),
         _ => return Err((id, "\"text\" or \"html\" is not a string".to_string())),
@@ -107,18 +146,17 @@ fn analyze_line(bytes: &[u8]) -> Result<(Value, Report), (Value, String)> {
         return Err((id, bad.to_string()));
     }
     let limit = input::limit(is_html);
-    let (content, truncated) = if content.len() > limit {
+    let (kept, cut) = if content.len() > limit {
         let end = input::cut_point(&content.as_bytes()[..limit]);
-        (&content[..end], true)
+        (&content[..end], Some((content.len(), end, limit)))
     } else {
-        (content.as_str(), false)
+        (content.as_str(), None)
     };
-    let mut report =
-        if is_html { claimlens::analyze_html(content) } else { claimlens::analyze_text(content) };
-    if truncated && report.notice.is_none() {
+    let mut report = if is_html { claimlens::analyze_html(kept) } else { claimlens::analyze_text(kept) };
+    if cut.is_some() && report.notice.is_none() {
         report.notice = Some(Notice::Truncated);
     }
-    Ok((id, report))
+    Ok(Analysed { id, report, cut })
 }
 
 #[cfg(test)]
@@ -142,5 +180,21 @@ mod tests {
         assert_eq!(lines[2]["id"], Value::Null);
         assert_eq!(lines[3]["line"], 5);
         assert!(lines[3]["report"].is_object());
+    }
+
+    /// Ids went through f64: `12345678901234567890123` came back as `1.2345678901234568e+22`, `-0`
+    /// as `-0.0`, and `1e999` made the line fail.
+    #[test]
+    fn ids_are_echoed_as_written() {
+        let ids =
+            ["12345678901234567890123", "-0", "1e999", "0.10", r#""a\u0062""#, r#"{"k": [1, 2.50]}"#, "null"];
+        let input: String = ids.iter().map(|id| format!("{{\"id\": {id}, \"text\": \"Title\"}}\n")).collect();
+        let mut out = Vec::new();
+        let summary = run(input.as_bytes(), &mut out).unwrap();
+        assert_eq!(summary.failed, 0);
+        let out = String::from_utf8(out).unwrap();
+        for (line, id) in out.lines().zip(ids) {
+            assert!(line.starts_with(&format!("{{\"id\":{id},\"line\":")), "{line}");
+        }
     }
 }

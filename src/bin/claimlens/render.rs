@@ -1,8 +1,37 @@
 //! The report for people: the article with each claim marked `⟦n⟧…⟦/n⟧`, the badges of the claims
-//! that start in a paragraph under it, then the sourcing summary and the notice.
+//! that start in a paragraph under it, then the sourcing summary and the notice. Everything from
+//! the input goes through [`escape`] first: it is printed to a terminal.
 
 use claimlens::report::Report;
+use std::borrow::Cow;
 use std::io::{self, Write};
+
+/// Characters a terminal would act on rather than show: C0 and C1 controls (ESC starts the
+/// sequences that clear the screen or retitle the window, U+009B is a one-byte CSI, BEL rings, BS
+/// moves back), DEL, and the bidirectional controls that reorder what follows (U+202E). Line feed
+/// and tab are layout and stay.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every character a terminal would act on written as `\u{…}` (its code point), so
+/// that it is seen, not obeyed. For one line of output: a line feed is escaped too.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| is_unsafe(c) || c == '\n';
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
 
 const OPEN: (&str, &str) = ("⟦", "⟧");
 const CLOSE: (&str, &str) = ("⟦/", "⟧");
@@ -41,7 +70,8 @@ pub fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let mut marks = marks.into_iter().peekable();
     let mut line = String::new();
     let mut starting_here: Vec<usize> = Vec::new();
-    for (pos, c) in report.text.chars().chain(['\n']).enumerate() {
+    let mut chars = report.text.chars().chain(['\n']).enumerate().peekable();
+    while let Some((pos, c)) = chars.next() {
         while let Some(m) = marks.next_if(|m| m.at == pos) {
             let (open, close) = if m.rank == 1 { OPEN } else { CLOSE };
             line.push_str(open);
@@ -51,15 +81,18 @@ pub fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
                 starting_here.push(m.claim);
             }
         }
-        if c != '\n' {
-            line.push(c);
+        // A line ends at LF, CR LF or a lone CR (old Mac files).
+        let crlf = c == '\r' && chars.peek().is_some_and(|&(_, d)| d == '\n');
+        if c != '\n' && (c != '\r' || crlf) {
+            if !crlf {
+                line.push(c);
+            }
             continue;
         }
-        let trimmed = line.trim_end_matches('\r');
-        if !trimmed.trim().is_empty() {
-            writeln!(out, "{trimmed}")?;
+        if !line.trim().is_empty() {
+            writeln!(out, "{}", escape(&line))?;
             for &i in &starting_here {
-                writeln!(out, "    [{}] {}", i + 1, Report::badge(&report.claims[i]))?;
+                writeln!(out, "    [{}] {}", i + 1, escape(&Report::badge(&report.claims[i])))?;
             }
             writeln!(out)?;
         }
@@ -74,7 +107,7 @@ pub fn write_text(report: &Report, out: &mut impl Write) -> io::Result<()> {
             writeln!(
                 out,
                 "  {} ({}): {} claim{} {}",
-                s.name,
+                escape(&s.name),
                 s.kind.label(),
                 s.claims.len(),
                 plural(s.claims.len()),
@@ -156,6 +189,35 @@ mod tests {
         assert!(out.contains("Acme said ⟦1⟧it won.⟦/1⟧ ⟦2⟧Rain fell.⟦/2⟧\n    [1] Acme · paraphrase\n    [2] no source given · unattributed\n"), "{out}");
         assert!(out.contains("Acme (organization): 1 claim [1]"), "{out}");
         assert!(out.contains("no source given: 1 claim [2]"), "{out}");
+    }
+
+    /// Control characters from the input (ESC sequences that clear the screen or retitle the
+    /// window, OSC, BEL, BS, a one-byte CSI, a right-to-left override) were written to the terminal
+    /// as they are, in the text, in claims and in source names.
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let text = "Title\n\u{1b}[2JAcme\u{7} said \u{1b}]0;owned\u{7}it\u{8} won\u{9b}1m \u{202e}gnol.\rNext line.\r\nLast.";
+        let mut report = Report::empty(text.to_string(), None);
+        let start = text[..text.find("it\u{8}").unwrap()].chars().count();
+        report.claims = vec![claim(start, start + 3, "it\u{8}", Some("\u{1b}[31mAcme\u{202e}"))];
+        report.sources = vec![SourceSummary {
+            name: "\u{1b}[31mAcme\u{202e}".into(),
+            kind: SourceType::Organization,
+            claims: vec![0],
+        }];
+        let mut out = Vec::new();
+        write_text(&report, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.chars().any(|c| is_unsafe(c) || c == '\r'), "{out:?}");
+        assert!(
+            out.contains(
+                r"\u{1B}[2JAcme\u{7} said \u{1B}]0;owned\u{7}⟦1⟧it\u{8}⟦/1⟧ won\u{9B}1m \u{202E}gnol."
+            ),
+            "{out}"
+        );
+        assert!(out.contains("\nNext line.\n") && out.contains("\nLast.\n"), "a lone CR ends a line: {out}");
+        assert!(out.contains(r"[1] \u{1B}[31mAcme\u{202E} · paraphrase"), "{out}");
+        assert!(out.contains(r"  \u{1B}[31mAcme\u{202E} (organization): 1 claim [1]"), "{out}");
     }
 
     #[test]
