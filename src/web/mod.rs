@@ -214,12 +214,7 @@ pub fn render_page(root: &web_sys::Element, page: &web_sys::Node) -> Result<Opti
 /// Analyses plain text (first line the title): the CLI's JSON report as a JS object.
 #[wasm_bindgen(js_name = analyzeText)]
 pub fn analyze_text(text: &str) -> Result<JsValue, JsError> {
-    let (text, cut) = crate::limits::cut_text(text);
-    let mut report = crate::analyze_text(text);
-    if cut && report.notice.is_none() {
-        report.notice = Some(crate::Notice::Truncated);
-    }
-    to_js(&report)
+    to_js(&crate::analyze_text_with(text, &overlay::browser_limits()))
 }
 
 /// The engine's version.

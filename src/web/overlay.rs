@@ -17,6 +17,7 @@ use web_sys::{
 use super::dom::{LiveDom, LiveNode};
 use super::style::{BADGE_CSS, PAGE_CSS};
 use crate::badge::{badge_text, type_label};
+use crate::limits::{Limits, DEFAULT_MAX_WORK};
 use crate::page::{DomRange, PageAnalysis};
 use crate::report::{Claim, ClaimKind, Report, SourceType};
 
@@ -401,6 +402,17 @@ fn static_range(start: (Node, u32), end: (Node, u32)) -> Result<StaticRange, JsV
     StaticRange::new(&init)
 }
 
+/// The work budget in the reader's tab: a tenth of the CLI's (which is about forty times what the
+/// densest ordinary megabyte of text takes), so still four times that megabyte and far above any
+/// real article (the longest are under 200 KB), while a page built to be slow stops early with the
+/// notice `too_complex` instead of holding the tab.
+const BROWSER_MAX_WORK: u64 = DEFAULT_MAX_WORK / 10;
+
+/// The limits of an analysis in the browser.
+pub fn browser_limits() -> Limits {
+    Limits { max_work: BROWSER_MAX_WORK, ..Limits::default() }
+}
+
 impl Overlay {
     /// Analyses what `scope` says of the page behind `document` and draws the overlay.
     pub fn draw(document: Document, scope: DrawScope, options: &DrawOptions) -> Result<Overlay, JsError> {
@@ -409,9 +421,10 @@ impl Overlay {
             DrawScope::Page => document.clone().into(),
         };
         let dom = LiveDom::new(page_root);
+        let limits = browser_limits();
         let page = match scope {
-            DrawScope::Whole(_) => crate::page::analyze_dom_whole(&dom),
-            DrawScope::Page | DrawScope::Within(_) => crate::page::analyze_dom(&dom),
+            DrawScope::Whole(_) => crate::page::analyze_dom_whole_with(&dom, &limits),
+            DrawScope::Page | DrawScope::Within(_) => crate::page::analyze_dom_with(&dom, &limits),
         };
         let article_root = article_root(&document, &dom, &page);
         let report = page.report.clone();
