@@ -86,6 +86,10 @@ bench:
 
 ## wasm-bindgen-test (tests/web.rs) in headless Chromium, then in headless Firefox: exactly one
 ## driver variable set each time.
+# A loaded machine can take more than the runner's default few seconds to start a driver ("driver
+# failed to bind port during startup", seen in a CI run here): give the driver a minute.
+wasm-test: export WASM_BINDGEN_TEST_DRIVER_TIMEOUT := 60
+wasm-test: export WASM_BINDGEN_TEST_TIMEOUT := 300
 wasm-test:
 	@if [ ! -f tests/web.rs ]; then echo "wasm-test: tests/web.rs not present yet, skipped"; else \
 	  env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver \
