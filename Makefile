@@ -6,7 +6,7 @@ DATA ?= ../shared/data
 EVAL ?= ../shared/eval
 
 .PHONY: demo test setup lint unit test-ext wasm wasm-test dist lint-ext chrome firefox e2e bench-browser \
-	eval eval-polnear eval-pages bench www www-e2e bench-www
+	eval eval-polnear eval-pages bench bench-worst www www-e2e bench-www
 # The sample page for `make chrome` / `make firefox`, served on this port of 127.0.0.1.
 SAMPLE_PORT ?= 8731
 # web-ext must not look for updates on the network.
@@ -79,6 +79,11 @@ eval-pages:
 	  done && echo "attributions on real pages (score_pages.py, from the raw HTML):" && \
 	  python3 $(EVAL)/score_pages.py $(DATA)/pages-gold target/pages-reports; \
 	else echo "eval-pages: $(DATA)/pages-gold not present, attribution scoring skipped"; fi
+
+## Time and peak memory on hostile inputs from 16 KB to 1 MB, each in its own process, with the
+## growth per x4 step (issue 7; nothing asserted).
+bench-worst:
+	$(CARGO) run --quiet --release --example bench_worst
 
 ## Speed over the PolNeAR dev texts (or the sample when absent) and the release wasm size.
 bench:
