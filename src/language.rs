@@ -149,7 +149,11 @@ pub fn is_probably_english(text: &str) -> bool {
     // Words are runs of Latin letters (with inner apostrophes: "don't", "it’s").
     for c in text.chars().chain([' ']) {
         if is_latin(c) || (matches!(c, '\'' | '’') && !word.is_empty()) {
-            word.extend(c.to_lowercase());
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
             continue;
         }
         if word.is_empty() {
@@ -158,7 +162,7 @@ pub fn is_probably_english(text: &str) -> bool {
         let w = word.trim_end_matches(['\'', '’']);
         let w = w.split(['\'', '’']).next().unwrap_or(w);
         words += 1;
-        if ENGLISH_FUNCTION_WORDS.contains(&w) {
+        if function_words_set().contains_key(w) {
             function_words += 1;
         }
         word.clear();
@@ -167,6 +171,12 @@ pub fn is_probably_english(text: &str) -> bool {
         }
     }
     words < MIN_WORDS || function_words as f64 >= MIN_FUNCTION_WORD_SHARE * words as f64
+}
+
+/// [`ENGLISH_FUNCTION_WORDS`] as a set: looked up once per word of the text.
+fn function_words_set() -> &'static crate::lexicon::FastMap<&'static str, ()> {
+    static SET: std::sync::OnceLock<crate::lexicon::FastMap<&'static str, ()>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ENGLISH_FUNCTION_WORDS.iter().map(|&w| (w, ())).collect())
 }
 
 /// Latin-script letters: ASCII, Latin-1, Latin Extended-A/B and Latin Extended Additional.

@@ -22,14 +22,34 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 }
 
 fn has_marker(text: &str, class: &str) -> bool {
-    let text = text.to_lowercase().replace('’', "'");
     let index = marker_index();
-    // Only the forms whose first word occurs in the text are searched for.
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').any(|word| {
-        index
-            .get(word)
-            .is_some_and(|forms| forms.iter().any(|&(c, form)| c == class && contains_phrase(&text, form)))
-    })
+    // Only the forms whose first word occurs in the text are searched for. The words are those
+    // of the lowered text (`’` read as `'`), split on what is not a word char; found here word by
+    // word on the text itself (lowered one at a time, ASCII in a stack buffer), so that a text
+    // with no such word costs no allocation.
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
+    let mut forms: Vec<&'static str> = Vec::new();
+    let mut note = |word: &str| {
+        if let Some(list) = index.get(word) {
+            forms.extend(list.iter().filter(|&&(c, _)| c == class).map(|&(_, form)| form));
+        }
+    };
+    let mut buf = [0u8; 32];
+    for word in text.split(|c: char| !is_word_char(c) && c != '’') {
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            note(std::str::from_utf8(lower).expect("ASCII"));
+        } else {
+            word.to_lowercase().replace('’', "'").split(|c: char| !is_word_char(c)).for_each(&mut note);
+        }
+    }
+    if forms.is_empty() {
+        return false;
+    }
+    let text = text.to_lowercase().replace('’', "'");
+    forms.iter().any(|form| contains_phrase(&text, form))
 }
 
 /// Marker forms by their first word.
@@ -80,15 +100,18 @@ pub fn markers_of(doc: &Document, f: &Found, anonymous_source: bool) -> Vec<Mark
 
 /// "officials, who spoke on condition of anonymity, said": the qualifier sits near the source.
 fn has_marker_near_source(sentence: &str, source: &str) -> bool {
-    !source.is_empty()
-        && [
-            "on condition of anonymity",
-            "on the condition of anonymity",
-            "not authorized to speak",
-            "asked not to be named",
-        ]
-        .iter()
-        .any(|p| sentence.to_lowercase().contains(p))
+    if source.is_empty() {
+        return false;
+    }
+    let sentence = sentence.to_lowercase();
+    [
+        "on condition of anonymity",
+        "on the condition of anonymity",
+        "not authorized to speak",
+        "asked not to be named",
+    ]
+    .iter()
+    .any(|p| sentence.contains(p))
 }
 
 /// "Reuters could not independently verify the claim.": a sentence that is not itself a claim

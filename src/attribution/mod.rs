@@ -28,7 +28,7 @@ use patterns::Sent;
 /// Every attribution of the document, in text order of their content.
 pub fn find_attributions(doc: &Document) -> Vec<Found> {
     let quotes = find_quotes(doc);
-    find_attributions_in(doc, &Quoted::new(&quotes), &Budget::unlimited())
+    find_attributions_in(doc, &Quoted::new(doc, &quotes), &Budget::unlimited())
 }
 
 /// The attributions of the sentences that fit in `budget`, in text order of their content.
@@ -170,7 +170,7 @@ pub fn analyze(doc: &Document) -> Report {
 /// Analyses a document into a report, spending at most `budget` (see [`Budget`]).
 pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
     let quotes = find_quotes(doc);
-    let quoted = Quoted::new(&quotes);
+    let quoted = Quoted::new(doc, &quotes);
     let mut found = find_attributions_in(doc, &quoted, budget);
     // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
     for f in &mut found {
@@ -200,7 +200,7 @@ pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
     all.dedup_by_key(|m| m.span);
     all.sort_by_key(|m| m.span.start);
     let resolved = resolve_within(doc, &all, budget);
-    let positions: std::collections::HashMap<Span, usize> =
+    let positions: crate::lexicon::FastMap<Span, usize> =
         all.iter().enumerate().map(|(i, m)| (m.span, i)).rev().collect();
     let lookup = |span: Span| positions.get(&span).map(|&i| &resolved[i]);
 

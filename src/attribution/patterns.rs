@@ -47,10 +47,13 @@ pub struct Quoted<'d> {
     parent: Vec<Option<usize>>,
     /// Whether quotation `i` goes on in the next paragraph.
     pub continued: Vec<bool>,
+    /// Whether token `i` of the document is a form of a reporting verb, looked up once: the
+    /// patterns ask it of the same tokens many times.
+    verb: Vec<bool>,
 }
 
 impl<'d> Quoted<'d> {
-    pub fn new(list: &'d [Quote]) -> Self {
+    pub fn new(doc: &Document, list: &'d [Quote]) -> Self {
         let mut ends: Vec<(usize, usize)> = list.iter().enumerate().map(|(i, q)| (q.outer.end, i)).collect();
         ends.sort_unstable();
         let mut continued = vec![false; list.len()];
@@ -68,7 +71,8 @@ impl<'d> Quoted<'d> {
             parent[i] = open.last().copied();
             open.push(i);
         }
-        Quoted { list, ends, parent, continued }
+        let verb = (0..doc.tokens.len()).map(|i| crate::cues::is_cue_verb(doc.lower(i))).collect();
+        Quoted { list, ends, parent, continued, verb }
     }
 
     /// The quotations around `span`, innermost first. Quotations nest (at most
@@ -141,7 +145,7 @@ impl<'d> Sent<'d> {
     }
     /// A reporting verb at token `i` (not a capitalised name such as "Rules").
     fn is_verb(&self, i: usize) -> bool {
-        crate::cues::is_cue_verb(self.w(i)) && (i == self.first || !self.is_capitalised(i))
+        i >= self.first && i < self.end && self.quoted.verb[i] && (i == self.first || !self.is_capitalised(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.end && self.raw(i) == p

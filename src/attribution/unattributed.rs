@@ -44,14 +44,18 @@ pub fn unattributed(doc: &Document, found: &[Found]) -> Vec<Span> {
     let mut out = Vec::new();
     let index = super::SpanIndex::new(found);
     let cues = super::SpanIndex::of(found.iter().map(|f| f.cue));
-    let with_claims: std::collections::HashSet<usize> = found.iter().map(|f| f.sentence).collect();
+    let mut with_claims = vec![false; doc.sentences.len()];
+    for f in found {
+        with_claims[f.sentence] = true;
+    }
     for (i, sentence) in doc.sentences.iter().enumerate() {
         if doc.blocks[sentence.block].kind != BlockKind::Paragraph {
             continue;
         }
         let text = doc.slice(sentence.span);
-        let lower = text.to_lowercase();
-        let words = text.split_whitespace().count();
+        // Only the start is compared with the prefixes (the longest is 13 chars).
+        let lower = text.chars().take(40).collect::<String>().to_lowercase();
+        let words = text.split_whitespace().take(MIN_WORDS).count();
         if words < MIN_WORDS
             || !text.ends_with(['.', '!', '"', '”', '’', '\''])
             || text.contains('?')
@@ -61,7 +65,7 @@ pub fn unattributed(doc: &Document, found: &[Found]) -> Vec<Span> {
             continue;
         }
         // Covered by an attribution: its cue is here, or its content is most of the sentence.
-        let covered = with_claims.contains(&i)
+        let covered = with_claims[i]
             || index.overlapping(sentence.span).map(|j| &found[j]).any(|f| {
                 sentence.span.contains(f.cue)
                     || overlap(f.content, sentence.span) * 2 >= sentence.span.len()

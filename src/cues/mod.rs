@@ -50,22 +50,31 @@ impl Cue {
 }
 
 struct Lexicon {
-    /// Single-word verb forms.
-    verbs: HashMap<&'static str, (&'static Entry, Form)>,
-    /// Multi-word phrases as word lists, longest first …
+    /// Multi-word phrases as word lists, longest first.
     phrases: Vec<(Vec<&'static str>, &'static Entry, CueKind)>,
-    /// … and which of them start with a given word.
-    phrase_starts: HashMap<&'static str, Vec<usize>>,
-    nominals: HashMap<&'static str, &'static Entry>,
-    adverbs: HashMap<&'static str, &'static Entry>,
-    adjectives: HashMap<&'static str, &'static Entry>,
-    stance_nouns: HashMap<&'static str, &'static Entry>,
+    /// What each word can be, looked up once per token.
+    words: HashMap<&'static str, WordCues>,
+}
+
+/// Everything a word can be as a cue (or next to one).
+#[derive(Default)]
+struct WordCues {
+    /// A single-word verb form.
+    verb: Option<(&'static Entry, Form)>,
+    /// The phrases (indices into [`Lexicon::phrases`], longest first) that start with it.
+    phrase_starts: Vec<usize>,
+    nominal: Option<&'static Entry>,
+    adverb: Option<&'static Entry>,
+    adjective: Option<&'static Entry>,
+    stance_noun: Option<&'static Entry>,
+    /// One of [`DETERMINERS`].
+    determiner: bool,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut verbs = HashMap::default();
+        let mut words: HashMap<&'static str, WordCues> = HashMap::default();
         let mut phrases = Vec::new();
         for entry in CUES {
             if entry.has_tag("phrase") {
@@ -85,43 +94,36 @@ fn lexicon() -> &'static Lexicon {
                 } else {
                     forms[i]
                 };
-                verbs.entry(*form).or_insert((entry, kind));
+                let verb = &mut words.entry(*form).or_default().verb;
+                verb.get_or_insert((entry, kind));
             }
         }
-        let mut nominals = HashMap::default();
-        let mut adverbs = HashMap::default();
-        let mut adjectives = HashMap::default();
-        let mut stance_nouns = HashMap::default();
         for entry in CUE_PHRASES {
             for form in entry.forms {
-                match entry.class {
+                let slot = match entry.class {
                     "according_to" => {
-                        phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::AccordingTo))
+                        phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::AccordingTo));
+                        continue;
                     }
-                    "nominal" => {
-                        nominals.insert(*form, entry);
-                    }
-                    "adverb" => {
-                        adverbs.insert(*form, entry);
-                    }
-                    "adjective" => {
-                        adjectives.insert(*form, entry);
-                    }
-                    "stance-noun" => {
-                        stance_nouns.insert(*form, entry);
-                    }
+                    "nominal" => &mut words.entry(*form).or_default().nominal,
+                    "adverb" => &mut words.entry(*form).or_default().adverb,
+                    "adjective" => &mut words.entry(*form).or_default().adjective,
+                    "stance-noun" => &mut words.entry(*form).or_default().stance_noun,
                     // Layout cues, matched by the attribution patterns themselves.
-                    "signature" | "label" => {}
+                    "signature" | "label" => continue,
                     other => panic!("unknown cue phrase class {other}"),
-                }
+                };
+                *slot = Some(entry);
             }
         }
         phrases.sort_by_key(|(words, _, _)| std::cmp::Reverse(words.len()));
-        let mut phrase_starts: HashMap<&'static str, Vec<usize>> = HashMap::default();
-        for (i, (words, _, _)) in phrases.iter().enumerate() {
-            phrase_starts.entry(words[0]).or_default().push(i);
+        for (i, (phrase, _, _)) in phrases.iter().enumerate() {
+            words.entry(phrase[0]).or_default().phrase_starts.push(i);
         }
-        Lexicon { verbs, phrases, phrase_starts, nominals, adverbs, adjectives, stance_nouns }
+        for d in DETERMINERS {
+            words.entry(d).or_default().determiner = true;
+        }
+        Lexicon { phrases, words }
     })
 }
 
@@ -155,10 +157,11 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     let title_case = matches!(block, crate::text::BlockKind::Title | crate::text::BlockKind::Heading)
         && word_tokens.len() >= 3
         && capitalised * 10 >= word_tokens.len() * 7;
+    let info: Vec<Option<&WordCues>> = words.iter().map(|w| lex.words.get(w)).collect();
     let mut cues = Vec::new();
     let mut i = 0;
     'outer: while i < tokens.len() && cues.len() < MAX_CUES_PER_SENTENCE {
-        for &p in lex.phrase_starts.get(words[i]).map_or(&[][..], Vec::as_slice) {
+        for &p in info[i].map_or(&[][..], |c| c.phrase_starts.as_slice()) {
             let (phrase, entry, kind) = &lex.phrases[p];
             if i + phrase.len() <= tokens.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| *p == *w) {
                 let last = i + phrase.len();
@@ -178,7 +181,6 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let w = words[i];
         let prev = if i > 0 { words[i - 1] } else { "" };
         let next = words.get(i + 1).copied().unwrap_or("");
         let capitalised_mid = i > 0
@@ -192,23 +194,25 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
             kind,
             entry,
         };
-        let after_determiner = DETERMINERS.contains(&prev) || prev.ends_with("'s") || prev.ends_with("s'");
+        let cue = info[i];
+        let prev_is_determiner = i > 0 && info[i - 1].is_some_and(|c| c.determiner);
+        let after_determiner = prev_is_determiner || prev.ends_with("'s") || prev.ends_with("s'");
         // "Trump's attacks on the press": an owner before, what it is about after.
         let possessive =
             prev.ends_with("'s") || prev.ends_with("s'") || matches!(prev, "his" | "her" | "their" | "its");
-        if let Some(&entry) = lex.stance_nouns.get(w).filter(|_| {
+        if let Some(entry) = cue.and_then(|c| c.stance_noun).filter(|_| {
             possessive && matches!(next, "of" | "to" | "on" | "for" | "about" | "over" | "against" | "with")
         }) {
             cues.push(mk(CueKind::StanceNoun, entry));
             i += 1;
             continue;
         }
-        if let Some(&entry) = lex.nominals.get(w).filter(|_| after_determiner && next == "that") {
+        if let Some(entry) = cue.and_then(|c| c.nominal).filter(|_| after_determiner && next == "that") {
             cues.push(mk(CueKind::Nominal, entry));
             i += 1;
             continue;
         }
-        if let Some(&(entry, form)) = lex.verbs.get(w) {
+        if let Some((entry, form)) = cue.and_then(|c| c.verb) {
             // "the report", "the reported deal", "to claims": nouns and adjectives, not verbs.
             // "the former secretary of state", "rocked by protests", "a flurry of tweets": a verb
             // in the present never follows a preposition directly.
@@ -235,13 +239,13 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
                 continue;
             }
         }
-        if let Some(&entry) = lex.nominals.get(w) {
+        if let Some(entry) = cue.and_then(|c| c.nominal) {
             if next == "that" || (next == "by" && entry.name == "report") {
                 cues.push(mk(CueKind::Nominal, entry));
             }
-        } else if let Some(&entry) = lex.adverbs.get(w) {
+        } else if let Some(entry) = cue.and_then(|c| c.adverb) {
             cues.push(mk(CueKind::Adverb, entry));
-        } else if let Some(&entry) = lex.adjectives.get(w) {
+        } else if let Some(entry) = cue.and_then(|c| c.adjective) {
             // Only after "be" and before what the stance is about: "are afraid that …".
             let after_be = matches!(
                 prev,
@@ -282,7 +286,7 @@ pub fn layout_cue(class: &str) -> &'static Entry {
 
 /// Whether `word` (lower case) is a form of a reporting verb.
 pub fn is_cue_verb(word: &str) -> bool {
-    lexicon().verbs.contains_key(word)
+    lexicon().words.get(word).is_some_and(|c| c.verb.is_some())
 }
 
 #[cfg(test)]

@@ -74,7 +74,10 @@ impl Gazetteer {
     fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<(&'static Entry, usize)> {
         let first = token_text(text, &tokens[i]);
         let candidates = self.by_first.get(first).into_iter().flatten();
-        let stripped = self.by_first.get(strip_possessive(first)).into_iter().flatten();
+        // Without a possessive the second lookup would only repeat the first.
+        let bare = strip_possessive(first);
+        let stripped =
+            (bare.len() != first.len()).then(|| self.by_first.get(bare)).flatten().into_iter().flatten();
         candidates
             .chain(stripped)
             .filter(|f| i + f.words.len() <= tokens.len())

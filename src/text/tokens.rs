@@ -91,8 +91,9 @@ impl LowerTokens {
         let mut ends = Vec::with_capacity(tokens.len());
         for t in tokens {
             let word = t.span.slice(text);
-            if word.is_ascii() {
-                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            if word.chars().all(|c| c.is_ascii() || c == '’') {
+                // ASCII and typographic apostrophes ("Trump’s"): nothing for Unicode to do.
+                buf.extend(word.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
             } else {
                 // `str::to_lowercase`, not per char: it knows the final sigma.
                 buf.push_str(&word.to_lowercase().replace('’', "'"));
