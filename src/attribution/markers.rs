@@ -22,16 +22,25 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 }
 
 fn has_marker(text: &str, class: &str) -> bool {
+    marker_classes(text, &[class])[0]
+}
+
+/// For each of `classes`, whether `text` has one of its markers. Only the forms whose first word
+/// occurs in the text are searched for. The words are those of the lowered text (`’` read as
+/// `'`), split on what is not a word char; they are found here word by word on the text itself
+/// (lowered one at a time, ASCII in a stack buffer), so that a text with no such word costs no
+/// allocation, and one with some is lowered once for all the classes.
+fn marker_classes<const N: usize>(text: &str, classes: &[&str; N]) -> [bool; N] {
     let index = marker_index();
-    // Only the forms whose first word occurs in the text are searched for. The words are those
-    // of the lowered text (`’` read as `'`), split on what is not a word char; found here word by
-    // word on the text itself (lowered one at a time, ASCII in a stack buffer), so that a text
-    // with no such word costs no allocation.
     let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
-    let mut forms: Vec<&'static str> = Vec::new();
+    let mut forms: Vec<(usize, &'static str)> = Vec::new();
     let mut note = |word: &str| {
         if let Some(list) = index.get(word) {
-            forms.extend(list.iter().filter(|&&(c, _)| c == class).map(|&(_, form)| form));
+            for &(c, form) in list {
+                if let Some(k) = classes.iter().position(|&x| x == c) {
+                    forms.push((k, form));
+                }
+            }
         }
     };
     let mut buf = [0u8; 32];
@@ -45,11 +54,17 @@ fn has_marker(text: &str, class: &str) -> bool {
             word.to_lowercase().replace('’', "'").split(|c: char| !is_word_char(c)).for_each(&mut note);
         }
     }
+    let mut found = [false; N];
     if forms.is_empty() {
-        return false;
+        return found;
     }
     let text = text.to_lowercase().replace('’', "'");
-    forms.iter().any(|form| contains_phrase(&text, form))
+    for (k, form) in forms {
+        if !found[k] && contains_phrase(&text, form) {
+            found[k] = true;
+        }
+    }
+    found
 }
 
 /// Marker forms by their first word.
@@ -78,14 +93,12 @@ pub fn markers_of(doc: &Document, f: &Found, anonymous_source: bool) -> Vec<Mark
     let content = doc.slice(f.content);
     let around = doc.slice(doc.sentences[f.sentence].span);
     let mut out = Vec::new();
-    if f.cue_entry.has_tag("denial") || has_marker(content, "denial") {
+    let [denial, hedged] = marker_classes(content, &["denial", "hedged"]);
+    if f.cue_entry.has_tag("denial") || denial {
         out.push(Marker::Denial);
     }
     // "could not independently verify" qualifies other claims; see `spread_unverified`.
-    if has_marker(content, "hedged")
-        || has_marker(doc.slice(f.cue), "hedged")
-        || f.cue_entry.class == "adverb"
-    {
+    if hedged || has_marker(doc.slice(f.cue), "hedged") || f.cue_entry.class == "adverb" {
         out.push(Marker::Hedged);
     }
     let source_text = f.source.map_or("", |s| doc.slice(s));

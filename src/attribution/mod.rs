@@ -15,7 +15,7 @@ pub use patterns::Found;
 use patterns::Quoted;
 pub use span_index::SpanIndex;
 
-use crate::cues::find_cues;
+use crate::cues::find_cues_in;
 use crate::limits::Budget;
 use crate::quotes::find_quotes;
 use crate::report::{
@@ -41,7 +41,7 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
         if doc.block_of_sentence(s).kind == crate::text::BlockKind::Caption {
             continue;
         }
-        let cues = find_cues(doc, s);
+        let cues = find_cues_in(doc, s, &quoted.cue_words);
         if cues.is_empty() {
             continue;
         }

@@ -47,9 +47,9 @@ pub struct Quoted<'d> {
     parent: Vec<Option<usize>>,
     /// Whether quotation `i` goes on in the next paragraph.
     pub continued: Vec<bool>,
-    /// Whether token `i` of the document is a form of a reporting verb, looked up once: the
-    /// patterns ask it of the same tokens many times.
-    verb: Vec<bool>,
+    /// What each token of the document can be as a cue, looked up once: the cue finder and the
+    /// patterns ("is this a reporting verb?") ask it of the same tokens many times.
+    pub cue_words: crate::cues::CueWords,
 }
 
 impl<'d> Quoted<'d> {
@@ -71,8 +71,7 @@ impl<'d> Quoted<'d> {
             parent[i] = open.last().copied();
             open.push(i);
         }
-        let verb = (0..doc.tokens.len()).map(|i| crate::cues::is_cue_verb(doc.lower(i))).collect();
-        Quoted { list, ends, parent, continued, verb }
+        Quoted { list, ends, parent, continued, cue_words: crate::cues::CueWords::new(doc) }
     }
 
     /// The quotations around `span`, innermost first. Quotations nest (at most
@@ -145,7 +144,10 @@ impl<'d> Sent<'d> {
     }
     /// A reporting verb at token `i` (not a capitalised name such as "Rules").
     fn is_verb(&self, i: usize) -> bool {
-        i >= self.first && i < self.end && self.quoted.verb[i] && (i == self.first || !self.is_capitalised(i))
+        i >= self.first
+            && i < self.end
+            && self.quoted.cue_words.is_verb(i)
+            && (i == self.first || !self.is_capitalised(i))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.end && self.raw(i) == p
@@ -1429,7 +1431,7 @@ pub fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Span> {
 /// The denials of sentence `index` and who makes them: "Alibaba … took issue with …",
 /// "The ministry rejected …". Used to mark the other claims of the sentence as disputed.
 pub fn denials(doc: &Document, index: usize, quoted: &Quoted) -> Vec<(Span, Option<Span>)> {
-    let cues = crate::cues::find_cues(doc, index);
+    let cues = crate::cues::find_cues_in(doc, index, &quoted.cue_words);
     if !cues.iter().any(|c| c.has_tag("denial")) {
         return Vec::new();
     }

@@ -143,8 +143,38 @@ pub fn lower(doc: &Document, t: &Token) -> String {
     doc.slice(t.span).to_lowercase().replace('’', "'")
 }
 
+/// What every token of a document can be as a cue, looked up once for the whole document: the
+/// cue finder and the attribution patterns ask it of the same tokens many times.
+pub struct CueWords {
+    info: Vec<Option<&'static WordCues>>,
+}
+
+impl CueWords {
+    pub fn new(doc: &Document) -> Self {
+        let lex = lexicon();
+        CueWords { info: (0..doc.tokens.len()).map(|i| lex.words.get(doc.lower(i))).collect() }
+    }
+
+    /// Whether token `i` is a form of a reporting verb.
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.info.get(i).copied().flatten().is_some_and(|c| c.verb.is_some())
+    }
+}
+
 /// Finds the cues of sentence `s`.
 pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
+    let lex = lexicon();
+    let info: Vec<Option<&WordCues>> =
+        doc.sentences[s].tokens.clone().map(|i| lex.words.get(doc.lower(i))).collect();
+    find_cues_with(doc, s, &info)
+}
+
+/// [`find_cues`] with the document's words looked up already.
+pub fn find_cues_in(doc: &Document, s: usize, words: &CueWords) -> Vec<Cue> {
+    find_cues_with(doc, s, &words.info[doc.sentences[s].tokens.clone()])
+}
+
+fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<Cue> {
     let lex = lexicon();
     let range = doc.sentences[s].tokens.clone();
     let tokens = &doc.tokens[range.clone()];
@@ -157,7 +187,6 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     let title_case = matches!(block, crate::text::BlockKind::Title | crate::text::BlockKind::Heading)
         && word_tokens.len() >= 3
         && capitalised * 10 >= word_tokens.len() * 7;
-    let info: Vec<Option<&WordCues>> = words.iter().map(|w| lex.words.get(w)).collect();
     let mut cues = Vec::new();
     let mut i = 0;
     'outer: while i < tokens.len() && cues.len() < MAX_CUES_PER_SENTENCE {

@@ -9,6 +9,7 @@ use super::phrase::{
 use super::words::{descriptors, gender_of, titles, Gender};
 use crate::report::SourceType;
 use crate::text::{BlockKind, Document, Span, Token, TokenKind};
+use std::borrow::Cow;
 
 /// An entity of the discourse model.
 #[derive(Clone, Debug)]
@@ -150,7 +151,8 @@ pub fn scan(doc: &Document) -> Vec<Found> {
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let tokens = doc.sentence_tokens(s);
         let heading = matches!(doc.block_of_sentence(s).kind, BlockKind::Title | BlockKind::Heading);
-        scan_sentence(&doc.text, tokens, heading, sentence.span.start, &mut out);
+        let lower = sentence.tokens.clone().map(|i| doc.lower(i));
+        scan_sentence(&doc.text, tokens, lower, heading, sentence.span.start, &mut out);
     }
     out.sort_by_key(|f| f.span.start);
     out
@@ -164,22 +166,42 @@ fn capitalised(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word && text_of(text, t).chars().next().is_some_and(char::is_uppercase)
 }
 
-fn scan_sentence(text: &str, tokens: &[Token], heading: bool, sentence_start: usize, out: &mut Vec<Found>) {
+/// A word without its possessive, in lower case, from the document's lower-case token `lower`
+/// when that is the same (no allocation), else lowered here.
+fn entity_word<'t>(raw: &str, lower: &'t str) -> Cow<'t, str> {
+    let stem = strip_possessive(raw);
+    let plain = |s: &str| s.is_ascii();
+    if plain(stem) && (stem.len() == raw.len() || plain(raw) || raw.ends_with("’s")) {
+        // The document's token is `stem` lowered, then "'s" when there was a possessive.
+        Cow::Borrowed(&lower[..stem.len()])
+    } else {
+        Cow::Owned(stem.to_lowercase())
+    }
+}
+
+fn scan_sentence<'t>(
+    text: &str,
+    tokens: &[Token],
+    lower: impl Iterator<Item = &'t str>,
+    heading: bool,
+    sentence_start: usize,
+    out: &mut Vec<Found>,
+) {
     let hits = gazetteer().scan(text, tokens);
     let mut covered = vec![false; tokens.len()];
     for h in &hits {
         covered[h.tokens.clone()].iter_mut().for_each(|c| *c = true);
         out.push(Found { span: h.span, entity: entity_of_entry(h.entry) });
     }
-    let lower: Vec<String> =
-        tokens.iter().map(|t| strip_possessive(text_of(text, t)).to_lowercase()).collect();
+    let lower: Vec<Cow<str>> =
+        tokens.iter().zip(lower).map(|(t, l)| entity_word(text_of(text, t), l)).collect();
     // Documents of someone: "notes from the White House", "a Pentagon report".
     for h in &hits {
         let author = h.entry.name;
         let before = h.tokens.start;
         let mut noun_at = None;
         if before >= 2
-            && matches!(lower[before - 1].as_str(), "the")
+            && matches!(lower[before - 1].as_ref(), "the")
             && is_from(&lower[before - 2])
             && before >= 3
         {
@@ -254,7 +276,7 @@ fn is_possessive_token(text: &str, t: &Token) -> bool {
 fn found_run(
     text: &str,
     tokens: &[Token],
-    lower: &[String],
+    lower: &[Cow<str>],
     mut start: usize,
     end: usize,
     sentence_start: usize,
@@ -311,7 +333,7 @@ fn found_run(
     }
     let words = &lower[k..end];
     // "St Mary", "Saint Louis": a church, a school, a place, never a person.
-    let saint = matches!(words[0].as_str(), "st" | "st." | "saint" | "ste");
+    let saint = matches!(words[0].as_ref(), "st" | "st." | "saint" | "ste");
     let name_tokens = &tokens[k..end];
     let first_in_sentence = tokens[k].span.start == sentence_start;
     if is_place(words) || words.iter().all(|w| w.len() <= 1) {

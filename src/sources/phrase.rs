@@ -334,24 +334,22 @@ pub fn title_prefix(words: &Words, from: usize) -> usize {
 /// ends organization names ("Northwind Airlines", "Veltro Motors", "St Mary's Hospital",
 /// "Aviation Authority"), or its first word is a head noun followed by "of"/"for" ("Ministry of
 /// Health", "Institute for Strategic Dialogue", "Bank of England").
-pub fn organization_head(lower: &[String]) -> Option<&'static Entry> {
+pub fn organization_head<S: AsRef<str>>(lower: &[S]) -> Option<&'static Entry> {
     if lower.len() < 2 {
         return None;
     }
     let body = |e: &Entry| matches!(e.class, "media" | "organization" | "government");
-    if matches!(lower[1].as_str(), "of" | "for") {
+    if matches!(lower[1].as_ref(), "of" | "for") {
         if let Some(e) = descriptors().exact(&lower[..1], body) {
             return Some(e);
         }
     }
-    last_word_head(&lower[lower.len() - 1])
+    last_word_head(lower[lower.len() - 1].as_ref())
 }
 
 /// The entry of a word that ends names of bodies ("Airlines", "Hospital", "Authority").
-fn last_word_head(word: &String) -> Option<&'static Entry> {
-    descriptors().exact(std::slice::from_ref(word), |e| {
-        matches!(e.class, "media" | "organization" | "government" | "name-head")
-    })
+fn last_word_head(word: &str) -> Option<&'static Entry> {
+    descriptors().exact(&[word], |e| matches!(e.class, "media" | "organization" | "government" | "name-head"))
 }
 
 /// The source class of an [`organization_head`] entry.
@@ -507,7 +505,7 @@ pub fn describe(words: &Words) -> Description {
 }
 
 /// Whether `words` (a capitalised run) is a place rather than a source ("United States").
-pub fn is_place(lower: &[String]) -> bool {
+pub fn is_place<S: AsRef<str>>(lower: &[S]) -> bool {
     descriptors().exact(lower, |e| e.class == "place" || e.class == "modifier").is_some()
 }
 

@@ -36,30 +36,32 @@ impl WordIndex {
     }
 
     /// The longest form of an entry accepted by `keep` that starts at `words[i]`: (entry, words).
-    pub fn match_at(
+    pub fn match_at<S: AsRef<str>>(
         &self,
-        words: &[String],
+        words: &[S],
         i: usize,
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<(&'static Entry, usize)> {
-        let forms = self.by_first.get(words.get(i)?)?;
+        let forms = self.by_first.get(words.get(i)?.as_ref())?;
         forms
             .iter()
             .find(|(form, entry)| {
-                keep(entry) && words.len() >= i + form.len() && words[i..i + form.len()] == form[..]
+                keep(entry)
+                    && words.len() >= i + form.len()
+                    && words[i..i + form.len()].iter().zip(form).all(|(w, f)| w.as_ref() == f)
             })
             .map(|(form, entry)| (*entry, form.len()))
     }
 
     /// The entry whose form is exactly `words`.
-    pub fn exact(&self, words: &[String], keep: impl Fn(&Entry) -> bool) -> Option<&'static Entry> {
+    pub fn exact<S: AsRef<str>>(&self, words: &[S], keep: impl Fn(&Entry) -> bool) -> Option<&'static Entry> {
         self.match_at(words, 0, keep).filter(|(_, n)| *n == words.len()).map(|(e, _)| e)
     }
 
     /// Every non-overlapping match, left to right: (start word, words, entry).
-    pub fn scan(
+    pub fn scan<S: AsRef<str>>(
         &self,
-        words: &[String],
+        words: &[S],
         keep: impl Fn(&Entry) -> bool,
     ) -> Vec<(usize, usize, &'static Entry)> {
         let mut out = Vec::new();

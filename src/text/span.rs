@@ -66,11 +66,19 @@ impl OffsetIndex {
     pub fn new(text: &str) -> Self {
         let mut checkpoints = Vec::new();
         let (mut chars, mut units) = (0usize, 0usize);
-        for (i, c) in text.char_indices() {
-            chars += 1;
-            units += c.len_utf16();
-            if !c.is_ascii() {
-                checkpoints.push((i + c.len_utf8(), chars, units));
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII counts one char and one unit per byte; only other chars are decoded.
+            let run = bytes[i..].iter().position(|&b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            chars += run;
+            units += run;
+            i += run;
+            if let Some(c) = text[i..].chars().next() {
+                chars += 1;
+                units += c.len_utf16();
+                i += c.len_utf8();
+                checkpoints.push((i, chars, units));
             }
         }
         OffsetIndex { checkpoints }
