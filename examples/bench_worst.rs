@@ -111,6 +111,13 @@ const ROWS: &[Row] = &[
         generate: attributes,
     },
     Row {
+        name: "deep-and-wide",
+        what: "paragraphs inside `<div>` nested 250 deep",
+        html: true,
+        nesting: false,
+        generate: deep_and_wide,
+    },
+    Row {
         name: "p-tags",
         what: "`<p>` repeated (an element every 3 bytes)",
         html: true,
@@ -240,6 +247,17 @@ fn unclosed_divs(depth: usize) -> String {
 fn attributes(size: usize) -> String {
     let mut out = fill(size - 100, "<!doctype html><html><body><div", |i| format!(" a{i}=\"{i}\""));
     out.push_str("><p>Text.</p></div></body></html>");
+    out
+}
+
+fn deep_and_wide(size: usize) -> String {
+    let close = "</div>".repeat(250) + "</body></html>";
+    let mut out = fill(
+        size - close.len(),
+        &("<!doctype html><html><body>".to_string() + &"<div class=\"c\">".repeat(250)),
+        |i| format!("<p>Paragraph {i}, with a few words, said the minister.</p>\n"),
+    );
+    out.push_str(&close);
     out
 }
 
