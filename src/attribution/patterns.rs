@@ -17,6 +17,13 @@ const MAX_GAP_TO_CONTENT: usize = 16;
 /// The shortest content (in words) taken from before a cue ("…, he said").
 const MIN_CONTENT_WORDS: usize = 2;
 
+/// Words after which an "-ing" form is a noun, not a participle: "of planning", "the reporting".
+const NOUN_MARKERS_BEFORE_GERUND: &[&str] =
+    &["of", "for", "in", "on", "about", "the", "a", "an", "and", "his", "her", "its", "their"];
+
+/// Pronouns that can only be a clause's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
 /// One attribution as found in the text, before sources are resolved.
 #[derive(Clone, Debug)]
 pub struct Found {
@@ -148,6 +155,13 @@ impl<'d> Sent<'d> {
             && i < self.end
             && self.quoted.cue_words.is_verb(i)
             && (i == self.first || !self.is_capitalised(i))
+    }
+    /// A verb's "-ing" form used as a verb ("…, adding that"), not as a noun after a preposition
+    /// or determiner ("vice president of planning", "the reporting").
+    fn is_participle(&self, i: usize) -> bool {
+        self.is_verb(i)
+            && self.w(i).ends_with("ing")
+            && !(i > self.first && NOUN_MARKERS_BEFORE_GERUND.contains(&self.w(i - 1)))
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.end && self.raw(i) == p
@@ -388,6 +402,13 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
     if i == end {
         return None;
     }
+    // "… released code he said exploits …": a personal pronoun inside the phrase starts a
+    // relative clause with no "that"; the pronoun is the subject.
+    if let Some(k) = (i + 1..end).rev().find(|&k| SUBJECT_PRONOUNS.contains(&s.w(k))) {
+        if s.w(k - 1) != "and" && s.w(k - 1) != "or" {
+            i = k;
+        }
+    }
     // Leave out a leading adverbial: "On Thursday Anthropic", "In a statement the company".
     if LEADING_ADVERBIAL.contains(&s.w(i)) {
         if let Some(j) = (i + 1..end).find(|&j| {
@@ -433,7 +454,13 @@ fn left_source(s: &Sent, verb: usize) -> Option<Span> {
         let app_end = end - 1;
         if let Some(app_start) = subject_start(s, app_end) {
             if app_start > s.first && s.is_comma(app_start - 1) {
-                if let Some(name_start) = subject_start(s, app_start - 1) {
+                // The name opens its clause: "…, used to fill in trenches, freeze, said X" has
+                // no subject before the verb, only the end of another clause.
+                let opens_clause = |k: usize| {
+                    (k == s.first || s.kind(k - 1) != TokenKind::Word || LEFT_BOUNDARY.contains(&s.w(k - 1)))
+                        && looks_like_source_start(s, k)
+                };
+                if let Some(name_start) = subject_start(s, app_start - 1).filter(|&k| opens_clause(k)) {
                     return Some(s.cover(name_start, app_end));
                 }
             }
@@ -504,7 +531,18 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         i += 1;
     }
     let start = i;
-    while i < s.end && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?") && !s.is_mark(i) {
+    // "said C. Eugene Steuerle": the full stop of an initial is part of the name.
+    let initial = |i: usize| {
+        s.raw(i) == "."
+            && i > start
+            && s.raw(i - 1).len() == 1
+            && s.is_capitalised(i - 1)
+            && s.is_capitalised(i + 1)
+    };
+    while i < s.end
+        && (!matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?") || initial(i))
+        && !s.is_mark(i)
+    {
         let channel_next = CHANNEL_WORDS.contains(&s.w(i + 1))
             || CHANNEL_WORDS.contains(&s.w(i + 2))
             || is_date_word(s.w(i + 1))
@@ -526,7 +564,7 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
     if i < s.end && s.is_comma(i) {
         let mut j = i + 1;
         while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && !s.is_mark(j) {
-            if s.is_verb(j) && s.w(j).ends_with("ing") {
+            if s.is_participle(j) {
                 break;
             }
             // ", at a meeting with staff": circumstances, not the source; the appositive ends here.
@@ -966,8 +1004,7 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 let participle_at =
                     |i: usize| s.is_comma(i) && s.is_verb(i + 1) && s.w(i + 1).ends_with("ing");
                 let tail = (end..s.end).find(|&i| participle_at(i)).unwrap_or(s.end);
-                let to_end = (end..tail)
-                    .all(|i| !s.is_mark(i) && s.w(i) != "that" && !(s.is_verb(i) && s.w(i).ends_with("ing")));
+                let to_end = (end..tail).all(|i| !s.is_mark(i) && s.w(i) != "that" && !s.is_participle(i));
                 if to_end {
                     if let Some(content) = left_content(s, b + 1) {
                         return Some(found(s, cue, content, Some(source), kind_of(s, content)));
