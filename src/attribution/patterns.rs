@@ -378,6 +378,14 @@ fn subject_start(s: &Sent, end: usize) -> Option<usize> {
         if s.is_mark(k) || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
             break;
         }
+        // "an Oklahoma Republican who warned": the relative pronoun is the subject (its
+        // antecedent is found when sources are resolved).
+        if s.raw(k) == "who" {
+            if i == end {
+                i = k;
+            }
+            break;
+        }
         if w == "and" && k > s.first && s.is_capitalised(k - 1) && i < end && s.is_capitalised(i) {
             i = k; // "Smith and Jones"
             continue;
@@ -496,6 +504,7 @@ fn looks_like_source_start(s: &Sent, i: usize) -> bool {
     i < s.end
         && (s.is_capitalised(i)
             || title_then_name
+            || super::speaker::is_speaking_noun(s.w(i)) && s.w(i).ends_with('s')
             || matches!(
                 s.w(i),
                 "the"
@@ -521,6 +530,32 @@ fn looks_like_source_start(s: &Sent, i: usize) -> bool {
                     | "residents"
                     | "witnesses"
             ))
+}
+
+/// Whether the words at `j` can open an appositive to a name ("a spokesman for …", "vice
+/// president of …", "45, a teacher", "who …"), rather than a clause of the content ("…, say
+/// economists, marks a journey …").
+fn appositive_start(s: &Sent, j: usize) -> bool {
+    j < s.end
+        && (s.is_capitalised(j)
+            || s.kind(j) == TokenKind::Number
+            || matches!(
+                s.w(j),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "one"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "also"
+            )
+            || (j..s.end.min(j + 3))
+                .take_while(|&k| s.kind(k) == TokenKind::Word)
+                .any(|k| super::speaker::is_speaking_noun(s.w(k)) || s.is_capitalised(k)))
 }
 
 /// The source after an inverted verb: "…, said Lotfi Azzouz, Tunisia country director for
@@ -561,7 +596,7 @@ fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
     let mut end = i;
     // An appositive that runs to the end of the sentence belongs to the source: "said Erin
     // Murphy, a former Clinton aide who accompanied her to Burma in 2011."
-    if i < s.end && s.is_comma(i) {
+    if i < s.end && s.is_comma(i) && appositive_start(s, i + 1) {
         let mut j = i + 1;
         while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && !s.is_mark(j) {
             if s.is_participle(j) {
@@ -1004,9 +1039,35 @@ fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Found> {
                 let participle_at =
                     |i: usize| s.is_comma(i) && s.is_verb(i + 1) && s.w(i + 1).ends_with("ing");
                 let tail = (end..s.end).find(|&i| participle_at(i)).unwrap_or(s.end);
-                let to_end = (end..tail).all(|i| !s.is_mark(i) && s.w(i) != "that" && !s.is_participle(i));
+                let to_end = (end..tail).all(|i| !s.is_mark(i) && s.w(i) != "that" && !s.is_participle(i))
+                    // "…, say economists, marks a journey …": a clause after the source.
+                    && (!s.is_comma(end)
+                        || end >= tail
+                        || appositive_start(s, end + 1)
+                        || GAP_PREPOSITIONS.contains(&s.w(end + 1)));
                 if to_end {
                     if let Some(content) = left_content(s, b + 1) {
+                        return Some(found(s, cue, content, Some(source), kind_of(s, content)));
+                    }
+                }
+            }
+        }
+    }
+    // "The combination, say economists, marks a journey …": verb and source set off by commas
+    // inside the content, which is the whole sentence.
+    if before.is_some_and(|b| s.is_comma(b) && b > s.first + 1)
+        && cue.has_tag("inverted")
+        && !passive
+        && !participial
+        && looks_like_source_start(s, cue.last)
+    {
+        {
+            if let Some((source, end)) = right_source(s, cue.last) {
+                if s.is_comma(end)
+                    && s.word_count(end + 1, s.end) >= MIN_CONTENT_WORDS
+                    && !(end + 1..s.end).any(|i| s.is_mark(i))
+                {
+                    if let Some(content) = s.content(s.first, s.end) {
                         return Some(found(s, cue, content, Some(source), kind_of(s, content)));
                     }
                 }
