@@ -2,6 +2,11 @@
 //! network). Every file has the same shape: a list of `[[entry]]` tables with `forms` (the words or
 //! phrases, lower case unless case matters), an optional canonical `name`, a `class`, free `tags` and
 //! `examples` (sentences the test suite replays).
+//!
+//! The files of [`WORD_LISTS`] are plain word lists (closed word classes): each of their entries
+//! is also compiled into a constant of its own, named after the entry, in a module named after
+//! the file (`rules/pattern_words.toml`, `name = "passive_aux"` →
+//! `lexicon::pattern_words::PASSIVE_AUX`), so that code reads them as it read the inline lists.
 
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -28,6 +33,9 @@ struct Entry {
     #[serde(default)]
     counterexamples: Vec<String>,
 }
+
+/// The rules files whose entries are word lists, each compiled into a constant of its own.
+const WORD_LISTS: &[&str] = &["pattern_words", "sentence_openers"];
 
 fn list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("{s:?}")).collect();
@@ -70,6 +78,18 @@ fn main() {
             .unwrap();
         }
         writeln!(code, "];").unwrap();
+        let module = path.file_stem().unwrap().to_str().unwrap();
+        if WORD_LISTS.contains(&module) {
+            writeln!(code, "/// The word lists of `{}`, one constant per entry.", path.display()).unwrap();
+            writeln!(code, "pub mod {module} {{").unwrap();
+            for e in &file.entry {
+                assert!(!e.name.is_empty(), "{}: a word list without a name", path.display());
+                let name = e.name.to_uppercase().replace('-', "_");
+                writeln!(code, "    /// Entry `{}`.", e.name).unwrap();
+                writeln!(code, "    pub const {name}: &[&str] = {};", list(&e.forms)).unwrap();
+            }
+            writeln!(code, "}}").unwrap();
+        }
     }
     fs::write(out, code).unwrap();
 }

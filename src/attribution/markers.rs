@@ -117,14 +117,11 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
         return false;
     }
     let sentence = sentence.to_lowercase();
-    [
-        "on condition of anonymity",
-        "on the condition of anonymity",
-        "not authorized to speak",
-        "asked not to be named",
-    ]
-    .iter()
-    .any(|p| sentence.contains(p))
+    MARKERS
+        .iter()
+        .filter(|e| e.class == "anonymous_near_source")
+        .flat_map(|e| e.forms)
+        .any(|p| sentence.contains(p))
 }
 
 /// "Reuters could not independently verify the claim.": a sentence that is not itself a claim

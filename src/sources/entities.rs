@@ -65,77 +65,11 @@ pub struct Found {
     pub entity: Entity,
 }
 
-/// Capitalised words at a sentence start that open a sentence rather than a name.
+/// Capitalised words at a sentence start that open a sentence rather than a name
+/// (`rules/sentence_openers.toml`).
 fn is_sentence_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "By"
-            | "For"
-            | "From"
-            | "According"
-            | "After"
-            | "Before"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "If"
-            | "When"
-            | "While"
-            | "As"
-            | "Since"
-            | "Although"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "One"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Meanwhile"
-            | "However"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-    )
+    use crate::lexicon::sentence_openers::{OPENERS_NOT_NAMES, SENTENCE_OPENERS};
+    SENTENCE_OPENERS.contains(&word) || OPENERS_NOT_NAMES.contains(&word)
 }
 
 /// The entity a gazetteer entry names.

@@ -1,42 +1,11 @@
 //! Layout attributions, whose cue is punctuation: a quotation signed with a dash and a line
 //! opened by a speaker's name and a colon.
 
+use super::words::NON_SPEAKER_LABELS;
 use super::Found;
 use crate::quotes::Quote;
 use crate::report::ClaimKind;
 use crate::text::{Document, Span};
-
-/// Words that label a line without attributing it ("Update: …", "Photo: …").
-const NON_SPEAKER_LABELS: &[&str] = &[
-    "update",
-    "updated",
-    "photo",
-    "photos",
-    "video",
-    "image",
-    "editor's note",
-    "note",
-    "correction",
-    "source",
-    "sources",
-    "related",
-    "read more",
-    "see also",
-    "watch",
-    "listen",
-    "warning",
-    "breaking",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "live",
-    "q",
-    "a",
-    "by",
-    "credit",
-    "caption",
-    "getty images",
-];
 
 /// Longest signature or speaker label, in words.
 const MAX_LABEL_WORDS: usize = 5;
@@ -138,4 +107,28 @@ pub(crate) fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found
         let _ = last;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::PATTERN_WORDS;
+
+    fn labels(line: &str) -> usize {
+        let doc = Document::from_plain_text(&format!("Title\n{line}"));
+        let quotes = crate::quotes::find_quotes(&doc);
+        layout_attributions(&doc, &quotes).iter().filter(|f| f.cue_entry.class == "label").count()
+    }
+
+    /// A non-speaker label opens no speaker's line; a name in capitals does.
+    #[test]
+    fn non_speaker_label_examples() {
+        let e = PATTERN_WORDS.iter().find(|e| e.name == "non_speaker_labels").expect("entry");
+        for ex in e.examples {
+            assert_eq!(labels(ex), 0, "{ex:?}");
+        }
+        for ex in e.counterexamples {
+            assert_eq!(labels(ex), 1, "{ex:?}");
+        }
+    }
 }
