@@ -2,7 +2,7 @@
 //! claim reported inside another claim's content came through that claim's source.
 
 use super::Found;
-use crate::lexicon::MARKERS;
+use crate::lexicon::{Class, Tag, MARKERS};
 use crate::report::{Claim, Marker};
 use crate::text::Document;
 
@@ -21,7 +21,7 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
     false
 }
 
-fn has_marker(text: &str, class: &str) -> bool {
+fn has_marker(text: &str, class: Class) -> bool {
     marker_classes(text, &[class])[0]
 }
 
@@ -30,7 +30,7 @@ fn has_marker(text: &str, class: &str) -> bool {
 /// `'`), split on what is not a word char; they are found here word by word on the text itself
 /// (lowered one at a time, ASCII in a stack buffer), so that a text with no such word costs no
 /// allocation, and one with some is lowered once for all the classes.
-fn marker_classes<const N: usize>(text: &str, classes: &[&str; N]) -> [bool; N] {
+fn marker_classes<const N: usize>(text: &str, classes: &[Class; N]) -> [bool; N] {
     let index = marker_index();
     let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
     let mut forms: Vec<(usize, &'static str)> = Vec::new();
@@ -68,12 +68,11 @@ fn marker_classes<const N: usize>(text: &str, classes: &[&str; N]) -> [bool; N] 
 }
 
 /// Marker forms by their first word.
-fn marker_index() -> &'static crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> {
-    static INDEX: std::sync::OnceLock<
-        crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>>,
-    > = std::sync::OnceLock::new();
+fn marker_index() -> &'static crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>> {
+    static INDEX: std::sync::OnceLock<crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>>> =
+        std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> =
+        let mut index: crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>> =
             crate::lexicon::FastMap::default();
         for entry in MARKERS {
             for form in entry.forms {
@@ -93,17 +92,17 @@ pub fn markers_of(doc: &Document, f: &Found, anonymous_source: bool) -> Vec<Mark
     let content = doc.slice(f.content);
     let around = doc.slice(doc.sentences[f.sentence].span);
     let mut out = Vec::new();
-    let [denial, hedged] = marker_classes(content, &["denial", "hedged"]);
-    if f.cue_entry.has_tag("denial") || denial {
+    let [denial, hedged] = marker_classes(content, &[Class::Denial, Class::Hedged]);
+    if f.cue_entry.has_tag(Tag::Denial) || denial {
         out.push(Marker::Denial);
     }
     // "could not independently verify" qualifies other claims; see `spread_unverified`.
-    if hedged || has_marker(doc.slice(f.cue), "hedged") || f.cue_entry.class == "adverb" {
+    if hedged || has_marker(doc.slice(f.cue), Class::Hedged) || f.cue_entry.class == Class::Adverb {
         out.push(Marker::Hedged);
     }
     let source_text = f.source.map_or("", |s| doc.slice(s));
     if anonymous_source
-        || (!source_text.is_empty() && has_marker(source_text, "anonymous"))
+        || (!source_text.is_empty() && has_marker(source_text, Class::Anonymous))
         || has_marker_near_source(around, source_text)
     {
         out.push(Marker::Anonymous);
@@ -119,7 +118,7 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
     let sentence = sentence.to_lowercase();
     MARKERS
         .iter()
-        .filter(|e| e.class == "anonymous_near_source")
+        .filter(|e| e.class == Class::AnonymousNearSource)
         .flat_map(|e| e.forms)
         .any(|p| sentence.contains(p))
 }
@@ -136,7 +135,7 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
     let mut by_end: Vec<(usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.end, i)).collect();
     by_end.sort_unstable();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        if with_claims[i] || !has_marker(doc.slice(sentence.span), "unverified") {
+        if with_claims[i] || !has_marker(doc.slice(sentence.span), Class::Unverified) {
             continue;
         }
         let before = doc.offsets.position(sentence.span.start).char;
@@ -221,7 +220,7 @@ pub fn spread_unverified(claims: &mut [Claim]) {
     let mut marked: crate::lexicon::FastMap<String, usize> = Default::default();
     let mut targets = Vec::new();
     for i in 0..claims.len() {
-        if !has_marker(&claims[i].text, "unverified") {
+        if !has_marker(&claims[i].text, Class::Unverified) {
             continue;
         }
         let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
@@ -262,10 +261,10 @@ mod tests {
     fn marker_examples() {
         for e in MARKERS {
             for ex in e.examples {
-                assert!(has_marker(ex, e.class), "{ex:?} lacks {}", e.class);
+                assert!(has_marker(ex, e.class), "{ex:?} lacks {:?}", e.class);
             }
             for ex in e.counterexamples {
-                assert!(!has_marker(ex, e.class), "{ex:?} has {}", e.class);
+                assert!(!has_marker(ex, e.class), "{ex:?} has {:?}", e.class);
             }
         }
     }

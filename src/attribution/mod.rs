@@ -11,6 +11,7 @@ mod speaker;
 mod unattributed;
 mod words;
 
+use crate::lexicon::{Class, Tag};
 pub use patterns::Found;
 use patterns::Quoted;
 pub use span_index::SpanIndex;
@@ -81,7 +82,7 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     // A speaker label ("PENCE: …") names the speaker of its paragraph better than a cue
     // elsewhere whose quotation the paragraph seemed to continue.
     let layout = patterns::layout_attributions(doc, quotes);
-    let labels: Vec<&Found> = layout.iter().filter(|l| l.cue_entry.class == "label").collect();
+    let labels: Vec<&Found> = layout.iter().filter(|l| l.cue_entry.class == Class::Label).collect();
     let label_index = SpanIndex::of(labels.iter().map(|l| l.content));
     found.retain(|f| {
         !label_index.overlapping(f.content).any(|k| {
@@ -108,7 +109,7 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     // can swallow or relay others.
     let labelled: std::collections::HashSet<usize> = found
         .iter()
-        .filter(|f| f.cue_entry.class == "label")
+        .filter(|f| f.cue_entry.class == Class::Label)
         .map(|f| doc.sentences[f.sentence].block)
         .collect();
     found.retain(|f| {
@@ -127,11 +128,11 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
         .map(|i| {
             // Beliefs and intentions reported inside someone's claim ("a source said the operative
             // decided to change course") are part of that claim too.
-            let weak =
-                found[i].object || matches!(found[i].cue_entry.class, "belief" | "perception" | "adjective");
+            let weak = found[i].object
+                || matches!(found[i].cue_entry.class, Class::Belief | Class::Perception | Class::Adjective);
             weak && index.overlapping(found[i].cue).any(|j| {
                 j != i
-                    && found[j].cue_entry.class != "according_to"
+                    && found[j].cue_entry.class != Class::AccordingTo
                     && found[j].content != found[i].content
                     && found[j].content.contains(found[i].cue)
             })
@@ -339,7 +340,7 @@ fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Fo
                     && (matches!(
                         f.kind,
                         crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
-                    ) || f.cue_entry.has_tag("quote"))
+                    ) || f.cue_entry.has_tag(Tag::Quote))
             })
             .max_by_key(|&j| found[j].content.end);
         // "“A.” “B,” she said.": a quotation followed in its own paragraph by an attributed one

@@ -3,6 +3,7 @@
 //! claim via the FT, not also the FT's.
 
 use super::Found;
+use crate::lexicon::Class;
 use crate::report::Claim;
 
 /// Share of the outer content an inner claim must cover for the outer one to be dropped.
@@ -39,7 +40,7 @@ pub fn keep(found: &[Found], claims: &[Claim]) -> Vec<bool> {
                 .any(|v| claims[j].source.as_ref().is_some_and(|s| s.name == v.name))
                 && (found[i].content.len() as f32 >= OUTER_COVERED * found[j].content.len() as f32
                     || found[i].source.is_some_and(|src| src.start <= found[j].content.start + 2))
-                && found[j].cue_entry.class == "according_to"
+                && found[j].cue_entry.class == Class::AccordingTo
             {
                 // The outer "according to" only relays the inner claim.
                 keep[j] = false;

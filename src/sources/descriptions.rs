@@ -7,6 +7,7 @@ use super::phrase::{self, describe, Description, Determiner, Words};
 use super::resolver::{Outcome, Resolver, MAX_LOOKBACK};
 use super::types::{kind_of_class, kinds_for};
 use super::words::{descriptors, gender_of};
+use crate::lexicon::Class;
 use crate::report::SourceType;
 use crate::text::BlockKind;
 
@@ -16,7 +17,7 @@ impl Resolver<'_> {
         let affiliation = self.affiliation_of(d, pos);
         let e = &mut self.entities[id];
         if let Some((head, written)) = &d.head {
-            e.add_tags(head.tags.iter().copied());
+            e.add_tags(head.data_tags.iter().copied());
             e.gender = e.gender.or(gender_of(head));
             e.head = e.head.take().or(Some(written.to_lowercase()));
         }
@@ -37,13 +38,14 @@ impl Resolver<'_> {
             return Some(o.clone());
         }
         let (head, written) = d.head.as_ref()?;
-        if head.class != "person" {
+        if head.class != Class::Person {
             return None;
         }
         let before = d.text.to_lowercase();
         let before = before.split(&written.to_lowercase()).next().unwrap_or("");
         let generic = phrase::lower_words(before).into_iter().find_map(|w| {
-            descriptors().exact(&[w], |e| matches!(e.class, "organization" | "government" | "media"))
+            descriptors()
+                .exact(&[w], |e| matches!(e.class, Class::Organization | Class::Government | Class::Media))
         })?;
         let kinds = kinds_for(generic);
         self.earlier(pos)
@@ -70,7 +72,7 @@ impl Resolver<'_> {
             return self.new_anonymous(&d, Some(&head_lower), pos);
         }
         match head.class {
-            "person" => {
+            Class::Person => {
                 if d.determiner == Determiner::Definite && d.hits.is_empty() {
                     let same = self.earlier(pos).find(|&id| {
                         let e = &self.entities[id];
@@ -105,7 +107,7 @@ impl Resolver<'_> {
                 let id = self.intern(e);
                 Outcome { entity: id, descriptor: text_desc, document: None }
             }
-            "document" => {
+            Class::Document => {
                 if let Some(h) = d.hits.first() {
                     // "a Pentagon report": the author's document.
                     let id = self.intern(entity_of_entry(h.entry));
@@ -126,14 +128,14 @@ impl Resolver<'_> {
             _ => {
                 let kinds = kinds_for(head);
                 let need_modifier = d.determiner != Determiner::Definite;
-                let found = self.find_described(pos, &kinds, head.tags, &d.modifier_tags, need_modifier);
+                let found = self.find_described(pos, &kinds, head.data_tags, &d.modifier_tags, need_modifier);
                 if let Some(id) = found {
                     let e = &mut self.entities[id];
                     e.descriptor = e.descriptor.take().or_else(|| Some(d.text.clone()));
                 }
                 let id = found.unwrap_or_else(|| {
                     let mut e = Entity::new(d.text.clone(), kind_of_class(head.class));
-                    e.add_tags(head.tags.iter().copied());
+                    e.add_tags(head.data_tags.iter().copied());
                     e.add_tags(d.modifier_tags.iter().copied());
                     e.head = Some(head_lower.clone());
                     e.descriptor = Some(d.text.clone());

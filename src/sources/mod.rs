@@ -38,6 +38,7 @@ pub use entities::{scan as scan_entities, Entity, Found};
 pub use gazetteer::{find_in as find_gazetteer_names, Hit};
 pub(crate) use types::kind_of_class;
 
+use crate::lexicon::Class;
 use crate::limits::Budget;
 use crate::report::SourceType;
 use crate::text::{Document, Span};
@@ -95,7 +96,9 @@ pub fn resolve_within(doc: &Document, mentions: &[Mention], budget: &Budget) -> 
 pub fn source_type_of_phrase(text: &str) -> Option<SourceType> {
     let words = Words::new(text, Span::new(0, text.len()));
     match shape(&words)? {
-        Shape::Pronoun(e) => Some(if e.class == "person" { SourceType::Person } else { SourceType::Unknown }),
+        Shape::Pronoun(e) => {
+            Some(if e.class == Class::Person { SourceType::Person } else { SourceType::Unknown })
+        }
         Shape::Container { .. } => Some(SourceType::Document),
         Shape::Named { name, descriptor } => {
             let name_words = Words::new(text, name);

@@ -7,7 +7,7 @@ use super::phrase::{self, describe, title_prefix, Words};
 use super::resolver::{hash, Outcome, Resolver};
 use super::types::kind_of_name;
 use super::words::{self, gender_of};
-use crate::lexicon::Entry;
+use crate::lexicon::{Class, Entry};
 use crate::report::SourceType;
 use crate::text::Span;
 
@@ -17,12 +17,12 @@ impl Resolver<'_> {
         let found = self.earlier(pos).find(|&id| {
             let e = &self.entities[id];
             match entry.class {
-                "person" => {
+                Class::Person => {
                     matches!(e.kind, SourceType::Person | SourceType::Anonymous)
                         && !e.plural
                         && (e.gender.is_none() || gender.is_none() || e.gender == gender)
                 }
-                "thing" => {
+                Class::Thing => {
                     matches!(
                         e.kind,
                         SourceType::Organization
@@ -45,10 +45,11 @@ impl Resolver<'_> {
                 id
             }
             None => {
-                let kind = if entry.class == "person" { SourceType::Person } else { SourceType::Unknown };
+                let kind =
+                    if entry.class == Class::Person { SourceType::Person } else { SourceType::Unknown };
                 let mut e = Entity::new(written, kind);
                 e.gender = gender;
-                e.plural = entry.class == "plural";
+                e.plural = entry.class == Class::Plural;
                 self.push(e)
             }
         };

@@ -2,7 +2,7 @@
 
 use super::gazetteer;
 use super::phrase::{self, title_prefix, Description, Words};
-use crate::lexicon::Entry;
+use crate::lexicon::{Class, Entry, Tag};
 use crate::report::SourceType;
 
 /// Days and months: capitalised, never a source ("On Monday, …").
@@ -11,20 +11,20 @@ pub(super) fn is_calendar_word(lower: &str) -> bool {
 }
 
 /// The source type of a descriptor class or a title.
-pub(crate) fn kind_of_class(class: &str) -> SourceType {
+pub(crate) fn kind_of_class(class: Class) -> SourceType {
     match class {
-        "media" => SourceType::Media,
-        "organization" => SourceType::Organization,
-        "government" => SourceType::Government,
-        "document" => SourceType::Document,
-        "anonymous" => SourceType::Anonymous,
-        "person" => SourceType::Person,
+        Class::Media => SourceType::Media,
+        Class::Organization => SourceType::Organization,
+        Class::Government => SourceType::Government,
+        Class::Document => SourceType::Document,
+        Class::Anonymous => SourceType::Anonymous,
+        Class::Person => SourceType::Person,
         _ => SourceType::Unknown,
     }
 }
 
 pub(super) fn kind_of_head(e: &Entry) -> SourceType {
-    if e.has_tag("unnamed-anonymous") {
+    if e.has_tag(Tag::UnnamedAnonymous) {
         SourceType::Anonymous
     } else {
         kind_of_class(e.class)
@@ -70,9 +70,12 @@ pub(super) fn kind_of_name(name: &Words, desc: Option<&Description>) -> SourceTy
 /// The entity types a head noun may name ("agency": media or government).
 pub(super) fn kinds_for(head: &Entry) -> Vec<SourceType> {
     let mut kinds = vec![kind_of_class(head.class)];
-    for t in head.tags {
-        if let Some(c) = t.strip_prefix("also:") {
-            kinds.push(kind_of_class(c));
+    // (No descriptor has both; one that did would get them in this order.)
+    for (tag, class) in
+        [(Tag::AlsoGovernment, Class::Government), (Tag::AlsoOrganization, Class::Organization)]
+    {
+        if head.has_tag(tag) {
+            kinds.push(kind_of_class(class));
         }
     }
     kinds

@@ -6,6 +6,7 @@ use super::sentence::Sent;
 use super::words::*;
 use super::{MAX_GAP_TO_CONTENT, MAX_SOURCE_TOKENS, MIN_CONTENT_WORDS};
 use crate::cues::{Cue, Form};
+use crate::lexicon::{Class, Tag};
 use crate::report::ClaimKind;
 use crate::text::{Span, TokenKind};
 
@@ -22,7 +23,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
     let gap_ok = is_time_adverb(first)
         || s.is_comma(j)
         || GAP_PREPOSITIONS.contains(&first)
-        || cue.has_tag("object") && (OBJECT_WORDS.contains(&first) || s.is_capitalised(j));
+        || cue.has_tag(Tag::Object) && (OBJECT_WORDS.contains(&first) || s.is_capitalised(j));
     let limit = if gap_ok { s.end.min(j + MAX_GAP_TO_CONTENT) } else { s.end.min(j + 1) };
     for k in j..limit {
         let w = s.w(k);
@@ -31,7 +32,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
             break;
         }
         let channel = (k > j).then(|| s.cover(j, k));
-        if w == "that" && cue.has_tag("that") {
+        if w == "that" && cue.has_tag(Tag::That) {
             // "told reporters that", "said in a statement that"; but not "that" as a pronoun
             // directly followed by the end.
             if k + 1 < s.end && s.word_count(k + 1, s.end) >= 2 {
@@ -42,7 +43,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
         if w == ":" {
             return (k + 1 < s.end).then_some((k + 1, channel));
         }
-        if s.is_open_quote(k) && (cue.has_tag("quote") || cue.has_tag("that")) {
+        if s.is_open_quote(k) && (cue.has_tag(Tag::Quote) || cue.has_tag(Tag::That)) {
             // Only filler may stand between the verb and the quotation.
             if k == j || (j..k).all(|x| is_time_word(s.w(x)) || s.is_comma(x)) || k <= j + 6 {
                 return Some((k, channel));
@@ -54,7 +55,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
         }
     }
     let w = s.w(j);
-    if cue.has_tag("to") && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
+    if cue.has_tag(Tag::To) && (w == "to" || (w == "not" && s.w(j + 1) == "to")) {
         return Some((j, None));
     }
     // "asked whether …", "explained how …", "told reporters why …": an embedded question.
@@ -71,8 +72,8 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
         }
     }
     // "expects growth to pick up": an object and its infinitive.
-    if cue.has_tag("to")
-        && (cue.entry.class == "belief" || cue.has_tag("object"))
+    if cue.has_tag(Tag::To)
+        && (cue.entry.class == Class::Belief || cue.has_tag(Tag::Object))
         && !NOT_CLAUSE_STARTERS.contains(&w)
     {
         if let Some(to) = (j + 1..s.end.min(j + 5)).find(|&i| s.w(i) == "to") {
@@ -98,7 +99,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
         }
     }
     // Verbs of stance: the object is the content ("condemned the test", "called for calm").
-    if cue.has_tag("np") {
+    if cue.has_tag(Tag::Np) {
         let mut k = j;
         while k < s.end && is_time_adverb(s.w(k)) && s.kind(k) == TokenKind::Word {
             k += 1;
@@ -112,7 +113,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
             || s.is_capitalised(k)
             || s.kind(k) == TokenKind::Number
             || s.is_open_quote(k)
-            || cue.has_tag("phrase");
+            || cue.has_tag(Tag::Phrase);
         if k < s.end
             && object_like
             && !passive_before(s, cue)
@@ -122,11 +123,11 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
             return (s.word_count(k, s.end) >= 1).then(|| (k, (k > j).then(|| s.cover(j, k))));
         }
     }
-    if cue.has_tag("weak") || !cue.has_tag("that") || form == Form::Gerund && !cue.has_tag("quote") {
+    if cue.has_tag(Tag::Weak) || !cue.has_tag(Tag::That) || form == Form::Gerund && !cue.has_tag(Tag::Quote) {
         return None;
     }
     // "said after the convention he would …": a short phrase, then a clause with a pronoun subject.
-    if cue.has_tag("inverted") && GAP_PREPOSITIONS.contains(&s.w(j)) {
+    if cue.has_tag(Tag::Inverted) && GAP_PREPOSITIONS.contains(&s.w(j)) {
         if let Some(k) = (j + 1..s.end.min(j + 7))
             .find(|&k| matches!(s.w(k), "he" | "she" | "they" | "it" | "we" | "i" | "there"))
         {
@@ -142,7 +143,7 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
     while k < s.end && is_time_adverb(s.w(k)) && s.kind(k) == TokenKind::Word {
         k += 1;
     }
-    if cue.has_tag("object") {
+    if cue.has_tag(Tag::Object) {
         let o = k;
         while k < s.end && k < o + 4 && (OBJECT_WORDS.contains(&s.w(k)) || s.is_capitalised(k)) {
             k += 1;
@@ -161,8 +162,8 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
     let w = w.split('\'').next().unwrap_or(w); // "they're", "he'd"
                                                // After the strongest verbs ("said", "says") any word but a preposition or conjunction
                                                // starts the reported clause: "said parents still want …".
-    let strong = cue.has_tag("inverted")
-        && cue.entry.class == "speech"
+    let strong = cue.has_tag(Tag::Inverted)
+        && cue.entry.class == Class::Speech
         && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
     // "believes inflation will fall": a short noun phrase and then an auxiliary make a clause.
     let auxiliary_follows = (k + 1..s.end.min(k + 5)).any(|i| AUXILIARIES.contains(&s.w(i)))

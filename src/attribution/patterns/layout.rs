@@ -3,6 +3,7 @@
 
 use super::words::NON_SPEAKER_LABELS;
 use super::Found;
+use crate::lexicon::Class;
 use crate::quotes::Quote;
 use crate::report::ClaimKind;
 use crate::text::{Document, Span};
@@ -60,7 +61,7 @@ pub(crate) fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found
                 sentence,
                 channel: None,
                 via: None,
-                cue_entry: crate::cues::layout_cue("signature"),
+                cue_entry: crate::cues::layout_cue(Class::Signature),
                 object: false,
                 participial: false,
             });
@@ -98,7 +99,7 @@ pub(crate) fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found
                     sentence: first,
                     channel: None,
                     via: None,
-                    cue_entry: crate::cues::layout_cue("label"),
+                    cue_entry: crate::cues::layout_cue(Class::Label),
                     object: false,
                     participial: false,
                 });
@@ -117,7 +118,7 @@ mod tests {
     fn labels(line: &str) -> usize {
         let doc = Document::from_plain_text(&format!("Title\n{line}"));
         let quotes = crate::quotes::find_quotes(&doc);
-        layout_attributions(&doc, &quotes).iter().filter(|f| f.cue_entry.class == "label").count()
+        layout_attributions(&doc, &quotes).iter().filter(|f| f.cue_entry.class == Class::Label).count()
     }
 
     /// A non-speaker label opens no speaker's line; a name in capitals does.

@@ -19,6 +19,7 @@ pub(crate) use sentence::{Quoted, Sent};
 
 use super::words;
 use crate::cues::{Cue, CueKind};
+use crate::lexicon::Tag;
 use crate::report::ClaimKind;
 use crate::text::{Document, Span};
 
@@ -97,9 +98,12 @@ pub(crate) fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Spa
 /// "The ministry rejected …". Used to mark the other claims of the sentence as disputed.
 pub(crate) fn denials(doc: &Document, index: usize, quoted: &Quoted) -> Vec<(Span, Option<Span>)> {
     let cues = crate::cues::find_cues_in(doc, index, &quoted.cue_words);
-    if !cues.iter().any(|c| c.has_tag("denial")) {
+    if !cues.iter().any(|c| c.has_tag(Tag::Denial)) {
         return Vec::new();
     }
     let s = Sent::new(doc, index, quoted);
-    cues.iter().filter(|c| c.has_tag("denial")).map(|c| (c.span, subject::left_source(&s, c.first))).collect()
+    cues.iter()
+        .filter(|c| c.has_tag(Tag::Denial))
+        .map(|c| (c.span, subject::left_source(&s, c.first)))
+        .collect()
 }

@@ -9,6 +9,7 @@ use super::subject::*;
 use super::words::*;
 use super::{found, Found, MAX_APPOSITIVE_TOKENS, MIN_CONTENT_WORDS};
 use crate::cues::{Cue, CueKind, Form};
+use crate::lexicon::{Class, Tag};
 use crate::text::{Span, TokenKind};
 
 /// The attribution of a reporting verb: the first construction that reads it.
@@ -59,7 +60,7 @@ impl<'d> VerbSite<'d> {
     fn read(s: &Sent<'d>, cue: &Cue, form: Form) -> Self {
         let before = cue.first.checked_sub(1).filter(|&b| b >= s.first);
         let prev = before.map_or("", |b| s.w(b));
-        let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag("phrase");
+        let passive = form == Form::Past && PASSIVE_AUX.contains(&prev) && !cue.has_tag(Tag::Phrase);
         let participial = form == Form::Gerund
             && (prev == ","
                 || prev == "—"
@@ -119,7 +120,12 @@ fn inverted(s: &Sent, cue: &Cue, v: &VerbSite) -> Option<Found> {
     });
     let subject_with_appositive =
         appositive_source.is_some() && (quote_before_source || right_content_start(s, cue, v.form).is_some());
-    if !(after_comma && cue.has_tag("inverted") && !v.passive && !v.participial && !subject_with_appositive) {
+    if !(after_comma
+        && cue.has_tag(Tag::Inverted)
+        && !v.passive
+        && !v.participial
+        && !subject_with_appositive)
+    {
         return None;
     }
     let (source, end) = right_source(s, cue.last).filter(|_| looks_like_source_start(s, cue.last))?;
@@ -145,7 +151,7 @@ fn quotation_then_speaker(
     v: &VerbSite,
     right: Option<(usize, Option<Span>)>,
 ) -> Option<Found> {
-    if v.participial || v.passive || !(cue.entry.class == "speech" || cue.has_tag("inverted")) {
+    if v.participial || v.passive || !(cue.entry.class == Class::Speech || cue.has_tag(Tag::Inverted)) {
         return None;
     }
     let end = skip_to_subject(s, cue.first);
@@ -186,7 +192,7 @@ fn quotation_then_speaker(
 /// Parenthetical: "The museum, Mr. Obama said, would make visitors face …": the source and verb
 /// between commas inside the content, which is the whole sentence.
 fn speaker_inside_content(s: &Sent, cue: &Cue, v: &VerbSite) -> Option<Found> {
-    if v.participial || v.passive || !cue.has_tag("inverted") {
+    if v.participial || v.passive || !cue.has_tag(Tag::Inverted) {
         return None;
     }
     let end = skip_to_subject(s, cue.first);
@@ -231,7 +237,9 @@ fn content_then_speaker(
         (cue.last..s.end).all(|i| is_time_adverb(s.w(i)) || matches!(s.raw(i), "." | "!" | "," | "?"));
     if v.participial
         || v.passive
-        || !(cue.entry.class == "speech" || cue.has_tag("inverted") || ends_sentence && cue.has_tag("that"))
+        || !(cue.entry.class == Class::Speech
+            || cue.has_tag(Tag::Inverted)
+            || ends_sentence && cue.has_tag(Tag::That))
     {
         return None;
     }
@@ -292,7 +300,7 @@ impl After {
     fn is_object(&self, s: &Sent, cue: &Cue) -> bool {
         !s.is_open_quote(self.start)
             && !matches!(s.w(self.start.saturating_sub(1)), "that" | ":")
-            && cue.has_tag("np")
+            && cue.has_tag(Tag::Np)
     }
 }
 
@@ -383,7 +391,7 @@ fn with_subject(
         });
     // An active verb whose subject cannot be found, or whose "subject" does not start like a
     // noun phrase ("been dogged by", "left little"), is more often a misreading than a claim.
-    if source.is_none() && !v.passive && !cue.has_tag("phrase") {
+    if source.is_none() && !v.passive && !cue.has_tag(Tag::Phrase) {
         return None;
     }
     let source = match source {
