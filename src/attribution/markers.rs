@@ -1,9 +1,9 @@
 //! Markers that qualify claims (from `rules/markers.toml`), and the relays between claims: a
 //! claim reported inside another claim's content came through that claim's source.
 
-use super::Found;
+use super::{Attribution, Found};
 use crate::lexicon::{Class, Tag, MARKERS};
-use crate::report::{Claim, Marker};
+use crate::report::Marker;
 use crate::text::Document;
 
 fn contains_phrase(haystack: &str, phrase: &str) -> bool {
@@ -125,14 +125,14 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
 
 /// "Reuters could not independently verify the claim.": a sentence that is not itself a claim
 /// but says the previous claim is unverified.
-pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim]) {
+pub(super) fn unverified_sentences(doc: &Document, list: &mut [Attribution]) {
     let mut with_claims = vec![false; doc.sentences.len()];
-    for f in found {
-        with_claims[f.sentence] = true;
+    for a in list.iter() {
+        with_claims[a.found.sentence] = true;
     }
     // The claims by end, so that the last one ending before a sentence is found by binary search
     // (among equal ends the later claim, as a scan in claim order would keep).
-    let mut by_end: Vec<(usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.end, i)).collect();
+    let mut by_end: Vec<(usize, usize)> = list.iter().enumerate().map(|(i, a)| (a.claim.end, i)).collect();
     by_end.sort_unstable();
     for (i, sentence) in doc.sentences.iter().enumerate() {
         if with_claims[i] || !has_marker(doc.slice(sentence.span), Class::Unverified) {
@@ -141,7 +141,7 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
         let before = doc.offsets.position(sentence.span.start).char;
         let k = by_end.partition_point(|&(end, _)| end <= before);
         if let Some(&(_, c)) = k.checked_sub(1).map(|k| &by_end[k]) {
-            let c = &mut claims[c];
+            let c = &mut list[c].claim;
             if !c.markers.contains(&Marker::Unverified) {
                 c.markers.push(Marker::Unverified);
             }
@@ -151,22 +151,21 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
 
 /// "Alibaba … took issue with AFP over an article in the Financial Times accusing it of …":
 /// the other claims of a sentence that denies something are disputed by the one who denies.
-pub fn disputed(
+pub(super) fn disputed(
     denials: &[(usize, crate::text::Span, Option<crate::text::Span>)],
-    found: &[Found],
-    claims: &mut [Claim],
+    list: &mut [Attribution],
     name_of: impl Fn(crate::text::Span) -> Option<String>,
 ) {
     let mut by_sentence: crate::lexicon::FastMap<usize, Vec<usize>> = Default::default();
-    for (i, f) in found.iter().enumerate() {
-        by_sentence.entry(f.sentence).or_default().push(i);
+    for (i, a) in list.iter().enumerate() {
+        by_sentence.entry(a.found.sentence).or_default().push(i);
     }
     for &(sentence, cue, who) in denials {
         let Some(denier) = who.and_then(&name_of) else { continue };
         for &i in by_sentence.get(&sentence).map_or(&[][..], Vec::as_slice) {
-            let c = &mut claims[i];
+            let Attribution { found, claim: c, .. } = &mut list[i];
             let other = c.source.as_ref().is_none_or(|x| x.name != denier);
-            if found[i].cue != cue && other && !c.markers.contains(&Marker::Disputed) {
+            if found.cue != cue && other && !c.markers.contains(&Marker::Disputed) {
                 c.markers.push(Marker::Disputed);
             }
         }
@@ -175,23 +174,24 @@ pub fn disputed(
 
 /// A claim whose content lies inside another claim's content came through the outer source:
 /// "According to the FT, the White House considers …" — the White House's claim, via the FT.
-pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
-    let index = super::SpanIndex::new(found);
-    for i in 0..found.len() {
-        for j in index.overlapping(found[i].content) {
-            if i == j || !found[j].content.contains(found[i].content) || found[j].content == found[i].content
-            {
+pub(super) fn nest_relays(list: &mut [Attribution]) {
+    let index = super::SpanIndex::of(list.iter().map(|a| a.found.content));
+    for i in 0..list.len() {
+        for j in index.overlapping(list[i].found.content) {
+            let (inner, host) = (&list[i].found, &list[j].found);
+            if i == j || !host.content.contains(inner.content) || host.content == inner.content {
                 continue;
             }
-            if !found[j].content.contains(found[i].cue) {
+            if !host.content.contains(inner.cue) {
                 continue;
             }
-            if let Some(outer) = claims[j].source.clone() {
-                let inner_name = claims[i].source.as_ref().map(|s| s.name.clone());
+            if let Some(outer) = list[j].claim.source.clone() {
+                let claim = &mut list[i].claim;
+                let inner_name = claim.source.as_ref().map(|s| s.name.clone());
                 if inner_name.as_deref() != Some(outer.name.as_str())
-                    && !claims[i].via.iter().any(|v| v.name == outer.name)
+                    && !claim.via.iter().any(|v| v.name == outer.name)
                 {
-                    claims[i].via.push(crate::report::Via { name: outer.name.clone(), kind: outer.kind });
+                    claim.via.push(crate::report::Via { name: outer.name.clone(), kind: outer.kind });
                 }
             }
         }
@@ -200,12 +200,12 @@ pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
 
 /// "The daily said it could not independently verify the statement": the claims that this
 /// source reported (as source or relay) before saying so are unverified.
-pub fn spread_unverified(claims: &mut [Claim]) {
+pub(super) fn spread_unverified(list: &mut [Attribution]) {
     // Claims are in text order. For each name, the claims it is the source of and those it
     // relayed, in order: what a source relayed before a claim is a prefix of its list.
     let mut own: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
     let mut relayed: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
-    for (j, c) in claims.iter().enumerate() {
+    for (j, c) in list.iter().map(|a| &a.claim).enumerate() {
         if let Some(s) = &c.source {
             own.entry(s.name.clone()).or_default().push(j);
         }
@@ -219,29 +219,29 @@ pub fn spread_unverified(claims: &mut [Claim]) {
     // How much of each relayed list is marked already: marking is the same each time.
     let mut marked: crate::lexicon::FastMap<String, usize> = Default::default();
     let mut targets = Vec::new();
-    for i in 0..claims.len() {
-        if !has_marker(&claims[i].text, Class::Unverified) {
+    for i in 0..list.len() {
+        if !has_marker(&list[i].claim.text, Class::Unverified) {
             continue;
         }
-        let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
+        let Some(who) = list[i].claim.source.as_ref().map(|s| s.name.clone()) else { continue };
         // The claims before this one: those that start before it.
-        let start = claims[i].start;
-        let before = claims.partition_point(|c| c.start < start);
+        let start = list[i].claim.start;
+        let before = list.partition_point(|a| a.claim.start < start);
         // What the source relayed is what it could not verify; failing that, its own last claim.
-        let list = relayed.get(&who).map_or(&[][..], Vec::as_slice);
-        let n = list.partition_point(|&j| j < before);
+        let theirs = relayed.get(&who).map_or(&[][..], Vec::as_slice);
+        let n = theirs.partition_point(|&j| j < before);
         if n == 0 {
             let mine = own.get(&who).map_or(&[][..], Vec::as_slice);
             let k = mine.partition_point(|&j| j < before);
             targets.extend(k.checked_sub(1).map(|k| mine[k]));
         } else {
             let done = marked.entry(who).or_default();
-            targets.extend(list[(*done).min(n)..n].iter().copied());
+            targets.extend(theirs[(*done).min(n)..n].iter().copied());
             *done = (*done).max(n);
         }
         for j in targets.drain(..) {
-            if !claims[j].markers.contains(&Marker::Unverified) {
-                claims[j].markers.push(Marker::Unverified);
+            if !list[j].claim.markers.contains(&Marker::Unverified) {
+                list[j].claim.markers.push(Marker::Unverified);
             }
         }
     }

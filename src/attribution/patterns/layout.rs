@@ -64,6 +64,7 @@ pub(crate) fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found
                 cue_entry: crate::cues::layout_cue(Class::Signature),
                 object: false,
                 participial: false,
+                basis: None,
             });
         }
         // "NAME: content" (perhaps inside a quotation that opens the paragraph)
@@ -102,6 +103,7 @@ pub(crate) fn layout_attributions(doc: &Document, quotes: &[Quote]) -> Vec<Found
                     cue_entry: crate::cues::layout_cue(Class::Label),
                     object: false,
                     participial: false,
+                    basis: None,
                 });
             }
         }

@@ -49,6 +49,9 @@ pub struct Found {
     pub object: bool,
     /// "…, adding that …": the source is the subject of the clause the participle hangs on.
     pub participial: bool,
+    /// What the attribution says its claim rests on ("based on notes from the White House"):
+    /// filled in by the analysis ([`basis_of`]), `None` until then.
+    pub basis: Option<Span>,
 }
 
 /// Finds the attribution of one cue, if it has one.
@@ -75,6 +78,7 @@ fn found(s: &Sent, cue: &Cue, content: Span, source: Option<Span>, kind: ClaimKi
         cue_entry: cue.entry,
         object: false,
         participial: false,
+        basis: None,
     }
 }
 
