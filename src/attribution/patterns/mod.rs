@@ -14,8 +14,8 @@ mod sentence;
 mod subject;
 mod verbs;
 
-pub(crate) use layout::layout_attributions;
-pub(crate) use sentence::{Quoted, Sent};
+pub(super) use layout::layout_attributions;
+pub(super) use sentence::{Quoted, Sent};
 
 use super::words;
 use crate::cues::{Cue, CueKind};
@@ -55,7 +55,7 @@ pub struct Found {
 }
 
 /// Finds the attribution of one cue, if it has one.
-pub(crate) fn attribute(s: &Sent, cue: &Cue, cues: &[Cue]) -> Option<Found> {
+pub(super) fn attribute(s: &Sent, cue: &Cue, cues: &[Cue]) -> Option<Found> {
     match cue.kind {
         CueKind::AccordingTo => phrase_cues::according_to(s, cue),
         CueKind::Nominal => phrase_cues::nominal(s, cue),
@@ -84,7 +84,7 @@ fn found(s: &Sent, cue: &Cue, content: Span, source: Option<Span>, kind: ClaimKi
 
 /// What an attribution says its claim rests on: "…, based on notes from the White House",
 /// "citing two officials". The phrase runs to the next punctuation mark.
-pub(crate) fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Span> {
+pub(super) fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Span> {
     let s = Sent::new(doc, f.sentence, quoted);
     let at = (s.first..s.end).find(|&i| {
         let w = s.w(i);
@@ -100,7 +100,7 @@ pub(crate) fn basis_of(doc: &Document, f: &Found, quoted: &Quoted) -> Option<Spa
 
 /// The denials of sentence `index` and who makes them: "Alibaba … took issue with …",
 /// "The ministry rejected …". Used to mark the other claims of the sentence as disputed.
-pub(crate) fn denials(doc: &Document, index: usize, quoted: &Quoted) -> Vec<(Span, Option<Span>)> {
+pub(super) fn denials(doc: &Document, index: usize, quoted: &Quoted) -> Vec<(Span, Option<Span>)> {
     let cues = crate::cues::find_cues_in(doc, index, &quoted.cue_words);
     if !cues.iter().any(|c| c.has_tag(Tag::Denial)) {
         return Vec::new();

@@ -9,16 +9,16 @@ use crate::text::{Document, Span, TokenKind};
 /// time: which quotation opens or closes at a mark, and which are continued in the next paragraph.
 pub(crate) struct Quoted<'d> {
     /// Sorted by opening mark (see [`crate::quotes::find_quotes`]).
-    pub list: &'d [Quote],
+    pub(crate) list: &'d [Quote],
     /// `(outer.end, index into list)`, sorted.
     ends: Vec<(usize, usize)>,
     /// The innermost quotation around each one (quotations nest: they come off a stack).
     parent: Vec<Option<usize>>,
     /// Whether quotation `i` goes on in the next paragraph.
-    pub continued: Vec<bool>,
+    pub(crate) continued: Vec<bool>,
     /// What each token of the document can be as a cue, looked up once: the cue finder and the
     /// patterns ("is this a reporting verb?") ask it of the same tokens many times.
-    pub cue_words: crate::cues::CueWords,
+    pub(crate) cue_words: crate::cues::CueWords,
 }
 
 impl<'d> Quoted<'d> {
@@ -70,15 +70,15 @@ impl<'d> Quoted<'d> {
 
 /// The view of one sentence the patterns work on.
 pub(crate) struct Sent<'d> {
-    pub doc: &'d Document,
-    pub index: usize,
+    pub(super) doc: &'d Document,
+    pub(super) index: usize,
     /// Token indices into `doc.tokens`.
-    pub first: usize,
-    pub end: usize,
-    pub quotes: &'d [Quote],
-    pub quoted: &'d Quoted<'d>,
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) quotes: &'d [Quote],
+    pub(super) quoted: &'d Quoted<'d>,
     /// The quotations of the sentence's block.
-    pub near: &'d [Quote],
+    pub(super) near: &'d [Quote],
 }
 
 impl<'d> Sent<'d> {
