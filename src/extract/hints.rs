@@ -221,6 +221,12 @@ pub fn is_byline(hints: &str) -> bool {
     any_word(hints, BYLINE_WORDS)
 }
 
+/// Whether a class/id marks a photo's caption: a word ending in "caption" (`caption`,
+/// `wp-caption-text`, `imgcaption`) or a newspaper's "cutline".
+pub fn is_caption(hints: &str) -> bool {
+    words(hints).any(|w| w.ends_with("caption") || w.starts_with("cutline"))
+}
+
 pub fn is_share(hints: &str) -> bool {
     any_word(hints, SHARE_WORDS) || hints.contains("share")
 }
