@@ -323,7 +323,7 @@ fn claimlens_pages_give_their_expected_blocks() {
         .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("claimlens-")))
         .collect();
     cases.sort();
-    assert!(cases.len() >= 4);
+    assert!(cases.len() >= 6);
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
@@ -354,4 +354,21 @@ fn claimlens_pages_give_their_expected_blocks() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+/// What a reader sees: a caption's verbs ("Residents say …") report nobody's words, so no claim
+/// comes out of a caption, whether the page marks it with `<figcaption>` or a class.
+#[test]
+fn captions_give_no_claims() {
+    for case in ["claimlens-caption-divs", "claimlens-figure-captions"] {
+        let html = std::fs::read_to_string(format!("tests/pages/{case}/source.html")).unwrap();
+        let report = claimlens::analyze_html(&html);
+        assert!(report.claims.len() >= 4, "{case}: {:#?}", report.claims);
+        for caption in ["the detour added half an hour", "takings fell by a third", "children helped choose"]
+        {
+            assert!(
+                !report.claims.iter().any(|c| c.text.contains(caption)),
+                "{case}: a claim from a caption"
+            );
+        }
+    }
 }
