@@ -110,6 +110,7 @@ const SCHEMA: &[Schema] = &[
         data_tags: false,
     },
     Schema { file: "speakers", classes: &["group", "work"], tags: &[], data_tags: false },
+    Schema { file: "senses", classes: &["not-reporting"], tags: &[], data_tags: false },
     Schema { file: "pattern_words", classes: &[""], tags: &[], data_tags: false },
     Schema { file: "sentence_openers", classes: &[""], tags: &[], data_tags: false },
 ];

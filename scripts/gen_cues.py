@@ -194,7 +194,7 @@ VERBS = [
     ("implore", "speech", "object to weak", "Doctors implored the public to get vaccinated."),
     ("beg", "speech", "object to weak", "The family begged officials to release the video."),
     ("direct", "speech", "object to weak", "The president directed agencies to review the rules."),
-    ("instruct", "speech", "object to weak", "The judge instructed jurors to ignore the remark."),
+    ("instruct", "speech", "object to weak quote inverted", "The judge instructed jurors to ignore the remark."),
     ("threaten", "speech", "to", "The union threatened to strike."),
     ("refuse", "speech", "to", "The mayor refused to resign."),
     ("decline", "speech", "to weak", "The company declined to comment."),

@@ -55,7 +55,7 @@ fn lexicon_has(table: &[Entry], word: &str, class: Option<&[Class]>) -> bool {
     table.iter().any(|e| class.is_none_or(|c| c.contains(&e.class)) && e.forms.contains(&word))
 }
 
-fn is_speaking_noun(lower: &str) -> bool {
+pub(super) fn is_speaking_noun(lower: &str) -> bool {
     lexicon_has(SPEAKERS, lower, None)
         || lexicon_has(TITLES, lower, None)
         || lexicon_has(
@@ -404,12 +404,10 @@ pub fn relative_antecedent(doc: &Document, who: Span) -> Option<Span> {
     }
     let at = doc.tokens.partition_point(|t| t.span.start < who.start);
     let comma = doc.tokens.get(at.checked_sub(1)?)?;
-    if doc.slice(comma.span) != "," {
-        return None;
-    }
+    // ", who said" or, restrictive, "a Republican who warned".
+    let end = if doc.slice(comma.span) == "," { at - 1 } else { at };
     let s = doc.sentences.partition_point(|s| s.span.end <= who.start);
     let first = doc.sentences.get(s)?.tokens.start;
-    let end = at - 1;
     let last = doc.tokens.get(end.checked_sub(1)?)?;
     if end == 0 || end - 1 < first || last.kind != TokenKind::Word {
         return None;
@@ -439,6 +437,25 @@ pub fn relative_antecedent(doc: &Document, who: Span) -> Option<Span> {
         if !whole {
             return None;
         }
+    }
+    // "Senator James Lankford, an Oklahoma Republican who …": the appositive describes the name
+    // before it, which is the antecedent.
+    let is_det =
+        |i: usize| matches!(doc.slice(doc.tokens[i].span).to_lowercase().as_str(), "a" | "an" | "the");
+    let det =
+        if is_det(start) { Some(start) } else { (start > first && is_det(start - 1)).then(|| start - 1) };
+    if let Some(d) =
+        det.filter(|&d| d >= first + 2 && doc.slice(doc.tokens[d - 1].span) == "," && capitalised(d - 2))
+    {
+        let name_end = d - 2;
+        let mut name_start = name_end;
+        while name_start > first
+            && capitalised(name_start - 1)
+            && name_end - name_start < MAX_ANTECEDENT_WORDS
+        {
+            name_start -= 1;
+        }
+        return Some(Span::new(doc.tokens[name_start].span.start, doc.tokens[name_end].span.end));
     }
     Some(Span::new(doc.tokens[start].span.start, last.span.end))
 }

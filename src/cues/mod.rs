@@ -169,6 +169,17 @@ pub fn find_cues(doc: &Document, s: usize) -> Vec<Cue> {
     find_cues_with(doc, s, &info)
 }
 
+/// Whether the words after a verb give it a sense that reports nothing ("known as", "found a
+/// job", "declared martial law"; `rules/senses.toml`).
+fn not_reporting(verb: &str, after: &[&str]) -> bool {
+    crate::lexicon::SENSES.iter().filter(|e| e.name == verb).any(|e| {
+        e.forms.iter().any(|form| {
+            let n = form.split(' ').count();
+            after.len() >= n && form.split(' ').zip(after).all(|(f, w)| f == *w)
+        })
+    })
+}
+
 /// [`find_cues`] with the document's words looked up already.
 pub fn find_cues_in(doc: &Document, s: usize, words: &CueWords) -> Vec<Cue> {
     find_cues_with(doc, s, &words.info[doc.sentences[s].tokens.clone()])
@@ -259,7 +270,10 @@ fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<C
                         | "among"
                         | "member"
                 );
-            let nounish = after_determiner || after_preposition || (prev == "to" && form == Form::Third);
+            let nounish = after_determiner
+                || after_preposition
+                || (prev == "to" && form == Form::Third)
+                || not_reporting(entry.name, &words[i + 1..]);
             // "point out"
             let phrasal_missing = entry.name == "point" && next != "out";
             if !capitalised_mid && !nounish && !phrasal_missing {
@@ -328,6 +342,28 @@ mod tests {
             .flat_map(|s| find_cues(&doc, s))
             .map(|c| doc.slice(c.span).to_string())
             .collect()
+    }
+
+    /// Each sense's examples give no attributed claim; its counterexamples, the same verb
+    /// reporting, still give one.
+    #[test]
+    fn senses_examples_replay() {
+        let attributed = |text: &str| {
+            crate::analyze_text(&format!("Title\n{text}"))
+                .claims
+                .into_iter()
+                .filter(|c| c.kind != crate::ClaimKind::Unattributed)
+                .count()
+        };
+        for entry in crate::lexicon::SENSES {
+            assert!(CUES.iter().any(|c| c.name == entry.name), "{}: no such cue", entry.name);
+            for ex in entry.examples {
+                assert_eq!(attributed(ex), 0, "{ex:?}");
+            }
+            for ex in entry.counterexamples {
+                assert!(attributed(ex) > 0, "{ex:?}");
+            }
+        }
     }
 
     #[test]

@@ -280,6 +280,10 @@ fn found_run(
     let all_caps = |t: &Token| text_of(text, t).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let span = Span::new(name_tokens[0].span.start, name_tokens[name_tokens.len() - 1].span.end);
     let name = strip_possessive(span.slice(text)).to_string();
+    // "a Virginia Democrat": a description of someone, not a name.
+    if words.len() >= 2 && titles().exact(&words[words.len() - 1..], |e| e.name == "party member").is_some() {
+        return;
+    }
     let entity = if let Some(e) = organization_head(words) {
         let mut ent = Entity::new(name, super::kind_of_class(organization_class(e)));
         ent.add_tags(e.data_tags.iter().copied());

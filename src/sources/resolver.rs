@@ -8,7 +8,7 @@ use super::ResolvedSource;
 use crate::lexicon::FastMap as HashMap;
 use crate::limits::Budget;
 use crate::report::SourceType;
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, TokenKind};
 
 /// The outcome for one mention before it becomes a [`ResolvedSource`].
 pub(super) struct Outcome {
@@ -102,7 +102,48 @@ impl<'d> Resolver<'d> {
             r.scanned.push((found.span.start, id));
         }
         r.scanned.sort_by_key(|o| o.0);
+        r.scan_surnames();
         r
+    }
+
+    /// A person named in full ("Ammar Askar") is later named by surname alone ("Askar has
+    /// released …"), which the scan cannot tell from any capitalised word; such mentions are
+    /// noted too, so that a pronoun after them ("… code he said …") finds the person rather
+    /// than a name further back. One pass over the tokens.
+    fn scan_surnames(&mut self) {
+        let mut surnames: HashMap<&str, (usize, usize)> = HashMap::default();
+        for &(pos, id) in &self.scanned {
+            if self.entities[id].kind == SourceType::Person && self.shapes[id].words >= 2 {
+                let (a, b) = self.shapes[id].last;
+                surnames.entry(&self.entities[id].name[a..b]).or_insert((pos, id));
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        let doc = self.doc;
+        let mut more = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let raw = doc.slice(t.span);
+            if t.kind != TokenKind::Word || !raw.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let word = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")).unwrap_or(raw);
+            let Some(&(first, id)) = surnames.get(word) else { continue };
+            // Alone: not part of a longer name ("Ammar Askar" itself, "Askar Smith").
+            let capital = |j: usize| {
+                doc.tokens.get(j).is_some_and(|t| {
+                    t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_uppercase)
+                })
+            };
+            if t.span.start > first && !(i > 0 && capital(i - 1)) && !capital(i + 1) {
+                more.push((t.span.start, id));
+            }
+        }
+        if !more.is_empty() {
+            self.scanned.extend(more);
+            self.scanned.sort_by_key(|o| o.0);
+        }
     }
 
     /// For a person the text names by surname only ("Mr. Clarke"), the nearest person named

@@ -5,6 +5,10 @@
 use crate::quotes::Quote;
 use crate::text::{Document, Span, TokenKind};
 
+/// Words after which an "-ing" form is a noun, not a participle: "of planning", "the reporting".
+const NOUN_MARKERS_BEFORE_GERUND: &[&str] =
+    &["of", "for", "in", "on", "about", "the", "a", "an", "and", "his", "her", "its", "their"];
+
 /// The quotations of a document, found once, with what the patterns ask of them in logarithmic
 /// time: which quotation opens or closes at a mark, and which are continued in the next paragraph.
 pub(crate) struct Quoted<'d> {
@@ -117,6 +121,13 @@ impl<'d> Sent<'d> {
             && i < self.end
             && self.quoted.cue_words.is_verb(i)
             && (i == self.first || !self.is_capitalised(i))
+    }
+    /// A verb's "-ing" form used as a verb ("…, adding that"), not as a noun after a preposition
+    /// or determiner ("vice president of planning", "the reporting").
+    pub(super) fn is_participle(&self, i: usize) -> bool {
+        self.is_verb(i)
+            && self.w(i).ends_with("ing")
+            && !(i > self.first && NOUN_MARKERS_BEFORE_GERUND.contains(&self.w(i - 1)))
     }
     pub(super) fn is_punct(&self, i: usize, p: &str) -> bool {
         i < self.end && self.raw(i) == p

@@ -8,6 +8,9 @@ use super::{MAX_APPOSITIVE_TOKENS, MAX_SOURCE_TOKENS};
 use crate::cues::Cue;
 use crate::text::{Span, TokenKind};
 
+/// Pronouns that can only be a clause's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
 /// Where the subject phrase that ends just before token `end` starts, scanning leftwards.
 pub(super) fn subject_start(s: &Sent, end: usize) -> Option<usize> {
     let mut i = end;
@@ -27,6 +30,14 @@ pub(super) fn subject_start(s: &Sent, end: usize) -> Option<usize> {
             }
         }
         if s.is_mark(k) || (kind == TokenKind::Punct && !matches!(w, "." | "&" | "-")) {
+            break;
+        }
+        // "an Oklahoma Republican who warned": the relative pronoun is the subject (its
+        // antecedent is found when sources are resolved).
+        if s.raw(k) == "who" {
+            if i == end {
+                i = k;
+            }
             break;
         }
         if w == "and" && k > s.first && s.is_capitalised(k - 1) && i < end && s.is_capitalised(i) {
@@ -52,6 +63,13 @@ pub(super) fn subject_start(s: &Sent, end: usize) -> Option<usize> {
     }
     if i == end {
         return None;
+    }
+    // "… released code he said exploits …": a personal pronoun inside the phrase starts a
+    // relative clause with no "that"; the pronoun is the subject.
+    if let Some(k) = (i + 1..end).rev().find(|&k| SUBJECT_PRONOUNS.contains(&s.w(k))) {
+        if s.w(k - 1) != "and" && s.w(k - 1) != "or" {
+            i = k;
+        }
     }
     // Leave out a leading adverbial: "On Thursday Anthropic", "In a statement the company".
     if LEADING_ADVERBIAL.contains(&s.w(i)) {
@@ -98,7 +116,13 @@ pub(super) fn left_source(s: &Sent, verb: usize) -> Option<Span> {
         let app_end = end - 1;
         if let Some(app_start) = subject_start(s, app_end) {
             if app_start > s.first && s.is_comma(app_start - 1) {
-                if let Some(name_start) = subject_start(s, app_start - 1) {
+                // The name opens its clause: "…, used to fill in trenches, freeze, said X" has
+                // no subject before the verb, only the end of another clause.
+                let opens_clause = |k: usize| {
+                    (k == s.first || s.kind(k - 1) != TokenKind::Word || LEFT_BOUNDARY.contains(&s.w(k - 1)))
+                        && looks_like_source_start(s, k)
+                };
+                if let Some(name_start) = subject_start(s, app_start - 1).filter(|&k| opens_clause(k)) {
                     return Some(s.cover(name_start, app_end));
                 }
             }
@@ -134,6 +158,7 @@ pub(super) fn looks_like_source_start(s: &Sent, i: usize) -> bool {
     i < s.end
         && (s.is_capitalised(i)
             || title_then_name
+            || super::super::speaker::is_speaking_noun(s.w(i)) && s.w(i).ends_with('s')
             || matches!(
                 s.w(i),
                 "the"
@@ -161,6 +186,32 @@ pub(super) fn looks_like_source_start(s: &Sent, i: usize) -> bool {
             ))
 }
 
+/// Whether the words at `j` can open an appositive to a name ("a spokesman for …", "vice
+/// president of …", "45, a teacher", "who …"), rather than a clause of the content ("…, say
+/// economists, marks a journey …").
+pub(super) fn appositive_start(s: &Sent, j: usize) -> bool {
+    j < s.end
+        && (s.is_capitalised(j)
+            || s.kind(j) == TokenKind::Number
+            || matches!(
+                s.w(j),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "one"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "also"
+            )
+            || (j..s.end.min(j + 3))
+                .take_while(|&k| s.kind(k) == TokenKind::Word)
+                .any(|k| super::super::speaker::is_speaking_noun(s.w(k)) || s.is_capitalised(k)))
+}
+
 /// The source after an inverted verb: "…, said Lotfi Azzouz, Tunisia country director for
 /// Amnesty International."
 pub(super) fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
@@ -169,7 +220,18 @@ pub(super) fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
         i += 1;
     }
     let start = i;
-    while i < s.end && !matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?") && !s.is_mark(i) {
+    // "said C. Eugene Steuerle": the full stop of an initial is part of the name.
+    let initial = |i: usize| {
+        s.raw(i) == "."
+            && i > start
+            && s.raw(i - 1).len() == 1
+            && s.is_capitalised(i - 1)
+            && s.is_capitalised(i + 1)
+    };
+    while i < s.end
+        && (!matches!(s.raw(i), "," | "." | ";" | ":" | "—" | "!" | "?") || initial(i))
+        && !s.is_mark(i)
+    {
         let channel_next = CHANNEL_WORDS.contains(&s.w(i + 1))
             || CHANNEL_WORDS.contains(&s.w(i + 2))
             || is_date_word(s.w(i + 1))
@@ -188,10 +250,10 @@ pub(super) fn right_source(s: &Sent, from: usize) -> Option<(Span, usize)> {
     let mut end = i;
     // An appositive that runs to the end of the sentence belongs to the source: "said Erin
     // Murphy, a former Clinton aide who accompanied her to Burma in 2011."
-    if i < s.end && s.is_comma(i) {
+    if i < s.end && s.is_comma(i) && appositive_start(s, i + 1) {
         let mut j = i + 1;
         while j < s.end && !matches!(s.raw(j), ";" | ":" | "—") && !s.is_mark(j) {
-            if s.is_verb(j) && s.w(j).ends_with("ing") {
+            if s.is_participle(j) {
                 break;
             }
             // ", at a meeting with staff": circumstances, not the source; the appositive ends here.

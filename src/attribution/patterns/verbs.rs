@@ -18,7 +18,7 @@ pub(super) fn verb(s: &Sent, cue: &Cue, form: Form, cues: &[Cue]) -> Option<Foun
     if names_rather_than_reports(s, cue, &v) {
         return None;
     }
-    if let Some(f) = inverted(s, cue, &v) {
+    if let Some(f) = inverted(s, cue, &v).or_else(|| inverted_inside_content(s, cue, &v)) {
         return Some(f);
     }
     let right = right_content_start(s, cue, form);
@@ -133,12 +133,40 @@ fn inverted(s: &Sent, cue: &Cue, v: &VerbSite) -> Option<Found> {
     // comma, which hangs on this verb ("…,” said X, adding that …").
     let participle_at = |i: usize| s.is_comma(i) && s.is_verb(i + 1) && s.w(i + 1).ends_with("ing");
     let tail = (end..s.end).find(|&i| participle_at(i)).unwrap_or(s.end);
-    let to_end =
-        (end..tail).all(|i| !s.is_mark(i) && s.w(i) != "that" && !(s.is_verb(i) && s.w(i).ends_with("ing")));
+    let to_end = (end..tail).all(|i| !s.is_mark(i) && s.w(i) != "that" && !s.is_participle(i))
+        // "…, say economists, marks a journey …": a clause after the source.
+        && (!s.is_comma(end)
+            || end >= tail
+            || appositive_start(s, end + 1)
+            || GAP_PREPOSITIONS.contains(&s.w(end + 1)));
     if !to_end {
         return None;
     }
     let content = left_content(s, b + 1)?;
+    Some(found(s, cue, content, Some(source), kind_of(s, content)))
+}
+
+/// Inverted inside the content: "The combination, say economists, marks a journey …": verb and
+/// source set off by commas inside the content, which is the whole sentence.
+fn inverted_inside_content(s: &Sent, cue: &Cue, v: &VerbSite) -> Option<Found> {
+    let b = v.before?;
+    if !(s.is_comma(b)
+        && b > s.first + 1
+        && cue.has_tag(Tag::Inverted)
+        && !v.passive
+        && !v.participial
+        && looks_like_source_start(s, cue.last))
+    {
+        return None;
+    }
+    let (source, end) = right_source(s, cue.last)?;
+    if !(s.is_comma(end)
+        && s.word_count(end + 1, s.end) >= MIN_CONTENT_WORDS
+        && !(end + 1..s.end).any(|i| s.is_mark(i)))
+    {
+        return None;
+    }
+    let content = s.content(s.first, s.end)?;
     Some(found(s, cue, content, Some(source), kind_of(s, content)))
 }
 
