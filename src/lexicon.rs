@@ -1,4 +1,5 @@
-//! The lexicons of `rules/*.toml`, compiled into static tables by `build.rs`.
+//! The lexicons of `rules/*.toml`, compiled into static tables by `build.rs`, with their classes
+//! and tags typed (`Class`, `Tag`, generated from `build.rs`'s schema of each file).
 //! Each entry keeps its example sentences so that the test suite can replay them.
 
 /// One lexicon entry: a family of forms (inflections, spellings, aliases) with a class and tags.
@@ -8,10 +9,16 @@ pub struct Entry {
     pub name: &'static str,
     /// The words or phrases, in lower case unless case matters for the lexicon.
     pub forms: &'static [&'static str],
-    /// What the entry is (a cue class, a source type, a marker …).
-    pub class: &'static str,
-    /// Free-form attributes, e.g. `"transitive"` or `"country:us"`.
-    pub tags: &'static [&'static str],
+    /// What the entry is (a cue class, a source type, a marker …), one of the classes
+    /// `build.rs`'s schema allows for its file.
+    pub class: Class,
+    /// The tags the code asks about (`"quote"`, `"gender:f"` …), checked against the schema.
+    pub tags: Tags,
+    /// The string escape: in the gazetteers, descriptors and titles, every tag as written, typed
+    /// or not ("country:us", "city:paris", "also:government", "company"). Entities inherit these
+    /// and compare them among themselves (`sources::Entity::tags`); the code never asks for one
+    /// by name. Empty in the other files.
+    pub data_tags: &'static [&'static str],
     /// Sentences in which the entry must be recognised.
     pub examples: &'static [&'static str],
     /// Sentences in which it must not be.
@@ -19,8 +26,18 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn has_tag(&self, tag: &str) -> bool {
-        self.tags.contains(&tag)
+    pub fn has_tag(&self, tag: Tag) -> bool {
+        self.tags.has(tag)
+    }
+}
+
+/// A set of [`Tag`]s, one bit each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tags(u32);
+
+impl Tags {
+    pub fn has(self, tag: Tag) -> bool {
+        self.0 & (1 << tag as u32) != 0
     }
 }
 

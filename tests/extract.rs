@@ -309,3 +309,66 @@ fn short_article_does_not_grow_its_comments_back() {
     assert!(text.contains("The committee met on Tuesday"));
     assert!(!text.contains("Reader"), "{text}");
 }
+
+/// The cases written for ClaimLens (`tests/pages/claimlens-*`): articles split across sibling
+/// containers (ad slots, "Related:" boxes, sign-up forms between the groups of paragraphs) and
+/// photos with captions and credits. Every block of `expected.html` (paragraphs as `<p>`, captions
+/// as `<figcaption>`) must come out, in order and of the same kind, and nothing that its
+/// `options.json` lists under `absent` (ads, link boxes, photo credits) may come out at all.
+#[test]
+fn claimlens_pages_give_their_expected_blocks() {
+    let mut cases: Vec<_> = std::fs::read_dir("tests/pages")
+        .expect("tests/pages")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("claimlens-")))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 6);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let source = std::fs::read_to_string(case.join("source.html")).unwrap();
+        let expected_html = std::fs::read_to_string(case.join("expected.html")).unwrap();
+        let expected = claimlens::extract::whole(&HtmlDom::parse(&expected_html)).expect("expected blocks");
+        let found = kinds_and_texts(&extract_html(&source).expect("an article"));
+        // Expected blocks in order, each matched by the first block after the previous match.
+        let mut at = 0;
+        for block in &expected.blocks {
+            match found[at..].iter().position(|(k, t)| *k == block.kind && *t == block.text) {
+                Some(i) => at += i + 1,
+                None => {
+                    let as_found = found.iter().find(|(_, t)| *t == block.text).map(|(k, _)| *k);
+                    failures.push(format!(
+                        "{name}: missing {:?} {:?} (found as {as_found:?})",
+                        block.kind, block.text
+                    ));
+                }
+            }
+        }
+        let options: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(case.join("options.json")).unwrap()).unwrap();
+        for absent in options["absent"].as_array().into_iter().flatten().filter_map(|a| a.as_str()) {
+            if let Some((k, t)) = found.iter().find(|(_, t)| t.contains(absent)) {
+                failures.push(format!("{name}: {absent:?} should be left out, found in {k:?} {t:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+/// What a reader sees: a caption's verbs ("Residents say …") report nobody's words, so no claim
+/// comes out of a caption, whether the page marks it with `<figcaption>` or a class.
+#[test]
+fn captions_give_no_claims() {
+    for case in ["claimlens-caption-divs", "claimlens-figure-captions"] {
+        let html = std::fs::read_to_string(format!("tests/pages/{case}/source.html")).unwrap();
+        let report = claimlens::analyze_html(&html);
+        assert!(report.claims.len() >= 4, "{case}: {:#?}", report.claims);
+        for caption in ["the detour added half an hour", "takings fell by a third", "children helped choose"]
+        {
+            assert!(
+                !report.claims.iter().any(|c| c.text.contains(caption)),
+                "{case}: a claim from a caption"
+            );
+        }
+    }
+}

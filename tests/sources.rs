@@ -1,6 +1,6 @@
 //! Sources: typing, gazetteer and coreference, on the seed article and small cases.
 
-use claimlens::lexicon::{ORGANIZATIONS, OUTLETS};
+use claimlens::lexicon::{Class, ORGANIZATIONS, OUTLETS};
 use claimlens::sources::{find_gazetteer_names, resolve, source_type_of_phrase, Mention, ResolvedSource};
 use claimlens::text::{Document, Span};
 use claimlens::SourceType;
@@ -402,8 +402,9 @@ fn gazetteer_examples_replay() {
 
 #[test]
 fn gazetteer_size() {
-    let count = |class: &str| OUTLETS.iter().chain(ORGANIZATIONS.iter()).filter(|e| e.class == class).count();
-    assert!(count("media") >= 150);
-    assert!(count("government") >= 100);
-    assert!(count("organization") >= 100);
+    let count =
+        |class: Class| OUTLETS.iter().chain(ORGANIZATIONS.iter()).filter(|e| e.class == class).count();
+    assert!(count(Class::Media) >= 150);
+    assert!(count(Class::Government) >= 100);
+    assert!(count(Class::Organization) >= 100);
 }

@@ -4,6 +4,7 @@
 //! free of bookkeeping.
 
 use super::patterns::Found;
+use crate::lexicon::Class;
 use crate::report::ClaimKind;
 use crate::text::Document;
 
@@ -17,18 +18,18 @@ pub fn pattern(doc: &Document, f: &Found) -> String {
         return format!("a quotation that goes on from SOURCE’s “{cue}”");
     }
     match f.cue_entry.class {
-        "label" => return format!("SOURCE: {claim} (a speaker label)"),
-        "signature" => return format!("{claim} — SOURCE (a signature)"),
-        "according_to" => {
+        Class::Label => return format!("SOURCE: {claim} (a speaker label)"),
+        Class::Signature => return format!("{claim} — SOURCE (a signature)"),
+        Class::AccordingTo => {
             return if f.content.start > f.cue.end {
                 format!("{cue} SOURCE, {claim}")
             } else {
                 format!("{claim}, {cue} SOURCE")
             };
         }
-        "adverb" => return format!("{claim}, “{cue}” (no source named)"),
-        "nominal" | "stance-noun" => return format!("SOURCE’s {cue} (that) {claim}"),
-        "adjective" => return format!("SOURCE is {cue} (that) {claim}"),
+        Class::Adverb => return format!("{claim}, “{cue}” (no source named)"),
+        Class::Nominal | Class::StanceNoun => return format!("SOURCE’s {cue} (that) {claim}"),
+        Class::Adjective => return format!("SOURCE is {cue} (that) {claim}"),
         _ => {}
     }
     if f.participial {

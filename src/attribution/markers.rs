@@ -1,9 +1,9 @@
 //! Markers that qualify claims (from `rules/markers.toml`), and the relays between claims: a
 //! claim reported inside another claim's content came through that claim's source.
 
-use super::Found;
-use crate::lexicon::MARKERS;
-use crate::report::{Claim, Marker};
+use super::{Attribution, Found};
+use crate::lexicon::{Class, Tag, MARKERS};
+use crate::report::Marker;
 use crate::text::Document;
 
 fn contains_phrase(haystack: &str, phrase: &str) -> bool {
@@ -21,7 +21,7 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
     false
 }
 
-fn has_marker(text: &str, class: &str) -> bool {
+fn has_marker(text: &str, class: Class) -> bool {
     marker_classes(text, &[class])[0]
 }
 
@@ -30,7 +30,7 @@ fn has_marker(text: &str, class: &str) -> bool {
 /// `'`), split on what is not a word char; they are found here word by word on the text itself
 /// (lowered one at a time, ASCII in a stack buffer), so that a text with no such word costs no
 /// allocation, and one with some is lowered once for all the classes.
-fn marker_classes<const N: usize>(text: &str, classes: &[&str; N]) -> [bool; N] {
+fn marker_classes<const N: usize>(text: &str, classes: &[Class; N]) -> [bool; N] {
     let index = marker_index();
     let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
     let mut forms: Vec<(usize, &'static str)> = Vec::new();
@@ -68,12 +68,11 @@ fn marker_classes<const N: usize>(text: &str, classes: &[&str; N]) -> [bool; N] 
 }
 
 /// Marker forms by their first word.
-fn marker_index() -> &'static crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> {
-    static INDEX: std::sync::OnceLock<
-        crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>>,
-    > = std::sync::OnceLock::new();
+fn marker_index() -> &'static crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>> {
+    static INDEX: std::sync::OnceLock<crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>>> =
+        std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: crate::lexicon::FastMap<&'static str, Vec<(&'static str, &'static str)>> =
+        let mut index: crate::lexicon::FastMap<&'static str, Vec<(Class, &'static str)>> =
             crate::lexicon::FastMap::default();
         for entry in MARKERS {
             for form in entry.forms {
@@ -93,17 +92,17 @@ pub fn markers_of(doc: &Document, f: &Found, anonymous_source: bool) -> Vec<Mark
     let content = doc.slice(f.content);
     let around = doc.slice(doc.sentences[f.sentence].span);
     let mut out = Vec::new();
-    let [denial, hedged] = marker_classes(content, &["denial", "hedged"]);
-    if f.cue_entry.has_tag("denial") || denial {
+    let [denial, hedged] = marker_classes(content, &[Class::Denial, Class::Hedged]);
+    if f.cue_entry.has_tag(Tag::Denial) || denial {
         out.push(Marker::Denial);
     }
     // "could not independently verify" qualifies other claims; see `spread_unverified`.
-    if hedged || has_marker(doc.slice(f.cue), "hedged") || f.cue_entry.class == "adverb" {
+    if hedged || has_marker(doc.slice(f.cue), Class::Hedged) || f.cue_entry.class == Class::Adverb {
         out.push(Marker::Hedged);
     }
     let source_text = f.source.map_or("", |s| doc.slice(s));
     if anonymous_source
-        || (!source_text.is_empty() && has_marker(source_text, "anonymous"))
+        || (!source_text.is_empty() && has_marker(source_text, Class::Anonymous))
         || has_marker_near_source(around, source_text)
     {
         out.push(Marker::Anonymous);
@@ -117,35 +116,32 @@ fn has_marker_near_source(sentence: &str, source: &str) -> bool {
         return false;
     }
     let sentence = sentence.to_lowercase();
-    [
-        "on condition of anonymity",
-        "on the condition of anonymity",
-        "not authorized to speak",
-        "asked not to be named",
-    ]
-    .iter()
-    .any(|p| sentence.contains(p))
+    MARKERS
+        .iter()
+        .filter(|e| e.class == Class::AnonymousNearSource)
+        .flat_map(|e| e.forms)
+        .any(|p| sentence.contains(p))
 }
 
 /// "Reuters could not independently verify the claim.": a sentence that is not itself a claim
 /// but says the previous claim is unverified.
-pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim]) {
+pub(super) fn unverified_sentences(doc: &Document, list: &mut [Attribution]) {
     let mut with_claims = vec![false; doc.sentences.len()];
-    for f in found {
-        with_claims[f.sentence] = true;
+    for a in list.iter() {
+        with_claims[a.found.sentence] = true;
     }
     // The claims by end, so that the last one ending before a sentence is found by binary search
     // (among equal ends the later claim, as a scan in claim order would keep).
-    let mut by_end: Vec<(usize, usize)> = claims.iter().enumerate().map(|(i, c)| (c.end, i)).collect();
+    let mut by_end: Vec<(usize, usize)> = list.iter().enumerate().map(|(i, a)| (a.claim.end, i)).collect();
     by_end.sort_unstable();
     for (i, sentence) in doc.sentences.iter().enumerate() {
-        if with_claims[i] || !has_marker(doc.slice(sentence.span), "unverified") {
+        if with_claims[i] || !has_marker(doc.slice(sentence.span), Class::Unverified) {
             continue;
         }
         let before = doc.offsets.position(sentence.span.start).char;
         let k = by_end.partition_point(|&(end, _)| end <= before);
         if let Some(&(_, c)) = k.checked_sub(1).map(|k| &by_end[k]) {
-            let c = &mut claims[c];
+            let c = &mut list[c].claim;
             if !c.markers.contains(&Marker::Unverified) {
                 c.markers.push(Marker::Unverified);
             }
@@ -155,22 +151,21 @@ pub fn unverified_sentences(doc: &Document, found: &[Found], claims: &mut [Claim
 
 /// "Alibaba … took issue with AFP over an article in the Financial Times accusing it of …":
 /// the other claims of a sentence that denies something are disputed by the one who denies.
-pub fn disputed(
+pub(super) fn disputed(
     denials: &[(usize, crate::text::Span, Option<crate::text::Span>)],
-    found: &[Found],
-    claims: &mut [Claim],
+    list: &mut [Attribution],
     name_of: impl Fn(crate::text::Span) -> Option<String>,
 ) {
     let mut by_sentence: crate::lexicon::FastMap<usize, Vec<usize>> = Default::default();
-    for (i, f) in found.iter().enumerate() {
-        by_sentence.entry(f.sentence).or_default().push(i);
+    for (i, a) in list.iter().enumerate() {
+        by_sentence.entry(a.found.sentence).or_default().push(i);
     }
     for &(sentence, cue, who) in denials {
         let Some(denier) = who.and_then(&name_of) else { continue };
         for &i in by_sentence.get(&sentence).map_or(&[][..], Vec::as_slice) {
-            let c = &mut claims[i];
+            let Attribution { found, claim: c, .. } = &mut list[i];
             let other = c.source.as_ref().is_none_or(|x| x.name != denier);
-            if found[i].cue != cue && other && !c.markers.contains(&Marker::Disputed) {
+            if found.cue != cue && other && !c.markers.contains(&Marker::Disputed) {
                 c.markers.push(Marker::Disputed);
             }
         }
@@ -179,23 +174,24 @@ pub fn disputed(
 
 /// A claim whose content lies inside another claim's content came through the outer source:
 /// "According to the FT, the White House considers …" — the White House's claim, via the FT.
-pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
-    let index = super::SpanIndex::new(found);
-    for i in 0..found.len() {
-        for j in index.overlapping(found[i].content) {
-            if i == j || !found[j].content.contains(found[i].content) || found[j].content == found[i].content
-            {
+pub(super) fn nest_relays(list: &mut [Attribution]) {
+    let index = super::SpanIndex::of(list.iter().map(|a| a.found.content));
+    for i in 0..list.len() {
+        for j in index.overlapping(list[i].found.content) {
+            let (inner, host) = (&list[i].found, &list[j].found);
+            if i == j || !host.content.contains(inner.content) || host.content == inner.content {
                 continue;
             }
-            if !found[j].content.contains(found[i].cue) {
+            if !host.content.contains(inner.cue) {
                 continue;
             }
-            if let Some(outer) = claims[j].source.clone() {
-                let inner_name = claims[i].source.as_ref().map(|s| s.name.clone());
+            if let Some(outer) = list[j].claim.source.clone() {
+                let claim = &mut list[i].claim;
+                let inner_name = claim.source.as_ref().map(|s| s.name.clone());
                 if inner_name.as_deref() != Some(outer.name.as_str())
-                    && !claims[i].via.iter().any(|v| v.name == outer.name)
+                    && !claim.via.iter().any(|v| v.name == outer.name)
                 {
-                    claims[i].via.push(crate::report::Via { name: outer.name.clone(), kind: outer.kind });
+                    claim.via.push(crate::report::Via { name: outer.name.clone(), kind: outer.kind });
                 }
             }
         }
@@ -204,12 +200,12 @@ pub fn nest_relays(found: &[Found], claims: &mut [Claim]) {
 
 /// "The daily said it could not independently verify the statement": the claims that this
 /// source reported (as source or relay) before saying so are unverified.
-pub fn spread_unverified(claims: &mut [Claim]) {
+pub(super) fn spread_unverified(list: &mut [Attribution]) {
     // Claims are in text order. For each name, the claims it is the source of and those it
     // relayed, in order: what a source relayed before a claim is a prefix of its list.
     let mut own: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
     let mut relayed: crate::lexicon::FastMap<String, Vec<usize>> = Default::default();
-    for (j, c) in claims.iter().enumerate() {
+    for (j, c) in list.iter().map(|a| &a.claim).enumerate() {
         if let Some(s) = &c.source {
             own.entry(s.name.clone()).or_default().push(j);
         }
@@ -223,29 +219,29 @@ pub fn spread_unverified(claims: &mut [Claim]) {
     // How much of each relayed list is marked already: marking is the same each time.
     let mut marked: crate::lexicon::FastMap<String, usize> = Default::default();
     let mut targets = Vec::new();
-    for i in 0..claims.len() {
-        if !has_marker(&claims[i].text, "unverified") {
+    for i in 0..list.len() {
+        if !has_marker(&list[i].claim.text, Class::Unverified) {
             continue;
         }
-        let Some(who) = claims[i].source.as_ref().map(|s| s.name.clone()) else { continue };
+        let Some(who) = list[i].claim.source.as_ref().map(|s| s.name.clone()) else { continue };
         // The claims before this one: those that start before it.
-        let start = claims[i].start;
-        let before = claims.partition_point(|c| c.start < start);
+        let start = list[i].claim.start;
+        let before = list.partition_point(|a| a.claim.start < start);
         // What the source relayed is what it could not verify; failing that, its own last claim.
-        let list = relayed.get(&who).map_or(&[][..], Vec::as_slice);
-        let n = list.partition_point(|&j| j < before);
+        let theirs = relayed.get(&who).map_or(&[][..], Vec::as_slice);
+        let n = theirs.partition_point(|&j| j < before);
         if n == 0 {
             let mine = own.get(&who).map_or(&[][..], Vec::as_slice);
             let k = mine.partition_point(|&j| j < before);
             targets.extend(k.checked_sub(1).map(|k| mine[k]));
         } else {
             let done = marked.entry(who).or_default();
-            targets.extend(list[(*done).min(n)..n].iter().copied());
+            targets.extend(theirs[(*done).min(n)..n].iter().copied());
             *done = (*done).max(n);
         }
         for j in targets.drain(..) {
-            if !claims[j].markers.contains(&Marker::Unverified) {
-                claims[j].markers.push(Marker::Unverified);
+            if !list[j].claim.markers.contains(&Marker::Unverified) {
+                list[j].claim.markers.push(Marker::Unverified);
             }
         }
     }
@@ -265,10 +261,10 @@ mod tests {
     fn marker_examples() {
         for e in MARKERS {
             for ex in e.examples {
-                assert!(has_marker(ex, e.class), "{ex:?} lacks {}", e.class);
+                assert!(has_marker(ex, e.class), "{ex:?} lacks {:?}", e.class);
             }
             for ex in e.counterexamples {
-                assert!(!has_marker(ex, e.class), "{ex:?} has {}", e.class);
+                assert!(!has_marker(ex, e.class), "{ex:?} has {:?}", e.class);
             }
         }
     }

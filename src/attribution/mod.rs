@@ -11,6 +11,7 @@ mod speaker;
 mod unattributed;
 mod words;
 
+use crate::lexicon::{Class, Tag};
 pub use patterns::Found;
 use patterns::Quoted;
 pub use span_index::SpanIndex;
@@ -90,7 +91,7 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     // A speaker label ("PENCE: …") names the speaker of its paragraph better than a cue
     // elsewhere whose quotation the paragraph seemed to continue.
     let layout = patterns::layout_attributions(doc, quotes);
-    let labels: Vec<&Found> = layout.iter().filter(|l| l.cue_entry.class == "label").collect();
+    let labels: Vec<&Found> = layout.iter().filter(|l| l.cue_entry.class == Class::Label).collect();
     let label_index = SpanIndex::of(labels.iter().map(|l| l.content));
     found.retain(|f| {
         !label_index.overlapping(f.content).any(|k| {
@@ -121,7 +122,7 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     // one quoted.
     let labelled: std::collections::HashSet<usize> = found
         .iter()
-        .filter(|f| f.cue_entry.class == "label")
+        .filter(|f| f.cue_entry.class == Class::Label)
         .map(|f| doc.sentences[f.sentence].block)
         .chain((0..doc.blocks.len()).filter(|&b| doc.blocks[b].kind == crate::text::BlockKind::BlockQuote))
         .collect();
@@ -137,22 +138,20 @@ fn find_attributions_in(doc: &Document, quoted: &Quoted, budget: &Budget) -> Vec
     // remarks viewed by some as …"), not a claim of its own.
     // (An "according to X, …" wrapper is a relay, not a claim that swallows its inner one.)
     let index = SpanIndex::new(&found);
-    let swallowed: Vec<bool> = (0..found.len())
-        .map(|i| {
-            // Beliefs and intentions reported inside someone's claim ("a source said the operative
-            // decided to change course") are part of that claim too.
-            let weak =
-                found[i].object || matches!(found[i].cue_entry.class, "belief" | "perception" | "adjective");
-            weak && index.overlapping(found[i].cue).any(|j| {
-                j != i
-                    && found[j].cue_entry.class != "according_to"
-                    && found[j].content != found[i].content
-                    && found[j].content.contains(found[i].cue)
-            })
+    let swallowed = |i: usize| {
+        // Beliefs and intentions reported inside someone's claim ("a source said the operative
+        // decided to change course") are part of that claim too.
+        let weak = found[i].object
+            || matches!(found[i].cue_entry.class, Class::Belief | Class::Perception | Class::Adjective);
+        weak && index.overlapping(found[i].cue).any(|j| {
+            j != i
+                && found[j].cue_entry.class != Class::AccordingTo
+                && found[j].content != found[i].content
+                && found[j].content.contains(found[i].cue)
         })
-        .collect();
-    let mut k = swallowed.iter();
-    found.retain(|_| !*k.next().unwrap());
+    };
+    let kept: Vec<Found> = (0..found.len()).filter(|&i| !swallowed(i)).map(|i| found[i].clone()).collect();
+    found = kept;
     // "…, he said, adding that …": the participle's subject is the source of the verb it hangs on.
     let mut by_sentence: crate::lexicon::FastMap<usize, Vec<usize>> = Default::default();
     for (i, f) in found.iter().enumerate() {
@@ -182,26 +181,33 @@ pub fn analyze(doc: &Document) -> Report {
 }
 
 /// Analyses a document into a report, spending at most `budget` (see [`Budget`]).
+/// One attribution on its way into the report: as found, the claim made of it, and whether it
+/// stays (a redundant claim, or one whose source cannot speak, goes). The markers, relays and
+/// checks read and change the attribution and its claim together.
+struct Attribution {
+    found: Found,
+    claim: Claim,
+    keep: bool,
+}
+
+/// Analyses a document into a report, spending at most `budget` (see [`Budget`]).
 pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
     let quotes = find_quotes(doc);
     let quoted = Quoted::new(doc, &quotes);
     let mut found = find_attributions_in(doc, &quoted, budget);
-    // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
     for f in &mut found {
+        // "Ana Ruiz, who said …": the relative pronoun stands for the phrase before it.
         if let Some(who) = f.source.and_then(|s| speaker::relative_antecedent(doc, s)) {
             f.source = Some(who);
         }
+        f.basis = patterns::basis_of(doc, f, &quoted);
     }
-    let mentions: Vec<Mention> =
-        found.iter().filter_map(|f| f.source.map(|span| Mention { span, sentence: f.sentence })).collect();
-    let via_mentions: Vec<Mention> =
-        found.iter().filter_map(|f| f.via.map(|span| Mention { span, sentence: f.sentence })).collect();
-    let bases: Vec<Option<Span>> = found.iter().map(|f| patterns::basis_of(doc, f, &quoted)).collect();
-    let mut all = mentions.clone();
-    all.extend(via_mentions.iter().copied());
-    all.extend(
-        found.iter().zip(&bases).filter_map(|(f, b)| b.map(|span| Mention { span, sentence: f.sentence })),
-    );
+    // Every mention to resolve: sources, then relays, then bases, then deniers (the order in
+    // which resolution meets mentions that start at the same place).
+    let mention = |span: Span, f: &Found| Mention { span, sentence: f.sentence };
+    let mut all: Vec<Mention> = found.iter().filter_map(|f| f.source.map(|span| mention(span, f))).collect();
+    all.extend(found.iter().filter_map(|f| f.via.map(|span| mention(span, f))));
+    all.extend(found.iter().filter_map(|f| f.basis.map(|span| mention(span, f))));
     // Who denies what, so that the other claims of the sentence can be marked disputed.
     let mut denial_sentences: Vec<usize> = found.iter().map(|f| f.sentence).collect();
     denial_sentences.dedup();
@@ -220,8 +226,7 @@ pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
 
     let offsets = &doc.offsets;
     let chars = |span: Span| (offsets.position(span.start), offsets.position(span.end));
-    let mut claims: Vec<Claim> = Vec::new();
-    for (f, basis) in found.iter().zip(&bases) {
+    let claim_of = |f: &Found| {
         let (a, b) = chars(f.content);
         let source = f.source.and_then(|span| {
             let r = lookup(span)?;
@@ -242,7 +247,7 @@ pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
             .map(|r| vec![Via { name: display_name(&r.name), kind: r.kind }])
             .unwrap_or_default();
         let anonymous = f.source.and_then(lookup).is_some_and(|r| r.anonymous);
-        claims.push(Claim {
+        Claim {
             start: a.char,
             end: b.char,
             utf16: Utf16Span(a.utf16, b.utf16),
@@ -251,7 +256,7 @@ pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
             source,
             cue: Some(CueRef { text: doc.slice(f.cue).to_string(), start: ca.char, end: cb.char }),
             via,
-            based_on: basis.and_then(lookup).map(|r| match &r.document {
+            based_on: f.basis.and_then(lookup).map(|r| match &r.document {
                 // "notes from the White House" → "White House notes"
                 Some(document) => format!("{} {document}", display_name(&r.name)),
                 None => display_name(&r.name),
@@ -259,25 +264,27 @@ pub fn analyze_within(doc: &Document, budget: &Budget) -> Report {
             channel: f.channel.and_then(|span| channel_text(doc.slice(span))),
             markers: markers::markers_of(doc, f, anonymous),
             pattern: Some(explain::pattern(doc, f)),
-        });
-    }
-    markers::nest_relays(&found, &mut claims);
-    markers::spread_unverified(&mut claims);
-    markers::unverified_sentences(doc, &found, &mut claims);
-    markers::disputed(&denials, &found, &mut claims, |span| lookup(span).map(|r| display_name(&r.name)));
-    let mut keep = redundant::keep(&found, &claims);
+        }
+    };
+    let mut list: Vec<Attribution> =
+        found.into_iter().map(|found| Attribution { claim: claim_of(&found), found, keep: true }).collect();
+    markers::nest_relays(&mut list);
+    markers::spread_unverified(&mut list);
+    markers::unverified_sentences(doc, &mut list);
+    markers::disputed(&denials, &mut list, |span| lookup(span).map(|r| display_name(&r.name)));
+    redundant::mark(&mut list);
     // A source must be able to speak; the writer and the reader are not sources.
     let speakers = speaker::Speakers::new(doc);
-    for ((k, f), c) in keep.iter_mut().zip(&found).zip(claims.iter_mut()) {
-        match speakers.verdict(doc, f, c) {
+    for a in &mut list {
+        match speakers.verdict(doc, &a.found, &a.claim) {
             speaker::Verdict::Keep => {}
-            speaker::Verdict::Drop => *k = false,
-            speaker::Verdict::Unsourced => c.source = None,
+            speaker::Verdict::Drop => a.keep = false,
+            speaker::Verdict::Unsourced => a.claim.source = None,
         }
     }
-    let mut k = keep.iter();
-    claims.retain(|_| *k.next().unwrap());
-    let found: Vec<Found> = found.into_iter().zip(&keep).filter(|(_, &k)| k).map(|(f, _)| f).collect();
+    list.retain(|a| a.keep);
+    // From here on the attributions only tell where the unattributed claims are not.
+    let (found, mut claims): (Vec<Found>, Vec<Claim>) = list.into_iter().map(|a| (a.found, a.claim)).unzip();
     for span in unattributed::unattributed(doc, &found) {
         let (a, b) = chars(span);
         claims.push(Claim {
@@ -353,7 +360,7 @@ fn continued_quotes(doc: &Document, quotes: &[crate::quotes::Quote], found: &[Fo
                     && (matches!(
                         f.kind,
                         crate::report::ClaimKind::DirectQuote | crate::report::ClaimKind::PartialQuote
-                    ) || f.cue_entry.has_tag("quote"))
+                    ) || f.cue_entry.has_tag(Tag::Quote))
             })
             .max_by_key(|&j| found[j].content.end);
         // "“A.” “B,” she said.": a quotation followed in its own paragraph by an attributed one
@@ -422,7 +429,7 @@ fn block_quotations(doc: &Document, found: &[Found]) -> Vec<Found> {
                 let fb = doc.sentences[f.sentence].block;
                 f.source.is_some()
                     && !f.participial
-                    && f.cue_entry.class == "speech"
+                    && f.cue_entry.class == Class::Speech
                     && f.content.end <= block.span.start
                     && b - fb <= MAX_BLOCKS_BEFORE
             });

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::{Entry, DESCRIPTORS, SPEAKERS, TITLES};
+use crate::lexicon::{Class, Entry, Tag, DESCRIPTORS, SPEAKERS, TITLES};
 use crate::report::{Claim, SourceType};
 use crate::text::{Document, Span, TokenKind};
 
@@ -51,7 +51,7 @@ pub struct Speakers {
     inner_capitals: HashSet<String>,
 }
 
-fn lexicon_has(table: &[Entry], word: &str, class: Option<&[&str]>) -> bool {
+fn lexicon_has(table: &[Entry], word: &str, class: Option<&[Class]>) -> bool {
     table.iter().any(|e| class.is_none_or(|c| c.contains(&e.class)) && e.forms.contains(&word))
 }
 
@@ -61,7 +61,7 @@ pub(super) fn is_speaking_noun(lower: &str) -> bool {
         || lexicon_has(
             DESCRIPTORS,
             lower,
-            Some(&["media", "organization", "government", "document", "anonymous"]),
+            Some(&[Class::Media, Class::Organization, Class::Government, Class::Document, Class::Anonymous]),
         )
 }
 
@@ -265,8 +265,8 @@ impl Speakers {
         match self.plausible(doc, found, claim) {
             Some(true) => Verdict::Keep,
             Some(false) => Verdict::Drop,
-            None if found.cue_entry.class == "speech"
-                && (found.cue_entry.has_tag("quote") || found.cue_entry.has_tag("inverted")) =>
+            None if found.cue_entry.class == Class::Speech
+                && (found.cue_entry.has_tag(Tag::Quote) || found.cue_entry.has_tag(Tag::Inverted)) =>
             {
                 Verdict::Unsourced
             }
@@ -282,7 +282,7 @@ impl Speakers {
     fn plausible(&self, doc: &Document, found: &Found, claim: &Claim) -> Option<bool> {
         let Some(span) = found.source else { return Some(true) };
         let words = words_of(doc, span);
-        let label = found.cue_entry.class == "label";
+        let label = found.cue_entry.class == Class::Label;
         let phrase = noun_phrase(&words);
         let typed = claim.source.as_ref().is_some_and(|s| s.kind != SourceType::Unknown);
         if typed {
@@ -326,7 +326,7 @@ impl Speakers {
         }
         // "The rebels said …": with a verb of saying, a noun phrase led by a determiner is someone,
         // even when no list knows its noun.
-        let saying = found.cue_entry.has_tag("quote") || found.cue_entry.has_tag("inverted");
+        let saying = found.cue_entry.has_tag(Tag::Quote) || found.cue_entry.has_tag(Tag::Inverted);
         if saying && phrase.len() >= 2 && DETERMINERS.contains(&phrase[0].to_lowercase().as_str()) {
             return Some(true);
         }
@@ -513,7 +513,7 @@ pub fn nobodys(doc: &Document, found: &Found, quoted: bool) -> bool {
         return true; // "The Netflix app supports …": a feature, whoever makes the app
     }
     // "Until Dawn: Rush of Blood": a title; names do not start so.
-    found.cue_entry.class == "label"
+    found.cue_entry.class == Class::Label
         && phrase.first().is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 

@@ -3,7 +3,7 @@
 //! adverbs ("reportedly"). The words come from `rules/cues.toml` and `rules/cue_phrases.toml`.
 
 use crate::lexicon::FastMap as HashMap;
-use crate::lexicon::{Entry, CUES, CUE_PHRASES};
+use crate::lexicon::{Class, Entry, Tag, CUES, CUE_PHRASES};
 use crate::text::{Document, Span, Token, TokenKind};
 use std::sync::OnceLock;
 
@@ -44,7 +44,7 @@ pub struct Cue {
 }
 
 impl Cue {
-    pub fn has_tag(&self, tag: &str) -> bool {
+    pub fn has_tag(&self, tag: Tag) -> bool {
         self.entry.has_tag(tag)
     }
 }
@@ -77,7 +77,7 @@ fn lexicon() -> &'static Lexicon {
         let mut words: HashMap<&'static str, WordCues> = HashMap::default();
         let mut phrases = Vec::new();
         for entry in CUES {
-            if entry.has_tag("phrase") {
+            if entry.has_tag(Tag::Phrase) {
                 for form in entry.forms {
                     phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::Verb(Form::Past)));
                 }
@@ -101,17 +101,17 @@ fn lexicon() -> &'static Lexicon {
         for entry in CUE_PHRASES {
             for form in entry.forms {
                 let slot = match entry.class {
-                    "according_to" => {
+                    Class::AccordingTo => {
                         phrases.push((form.split(' ').collect::<Vec<_>>(), entry, CueKind::AccordingTo));
                         continue;
                     }
-                    "nominal" => &mut words.entry(*form).or_default().nominal,
-                    "adverb" => &mut words.entry(*form).or_default().adverb,
-                    "adjective" => &mut words.entry(*form).or_default().adjective,
-                    "stance-noun" => &mut words.entry(*form).or_default().stance_noun,
+                    Class::Nominal => &mut words.entry(*form).or_default().nominal,
+                    Class::Adverb => &mut words.entry(*form).or_default().adverb,
+                    Class::Adjective => &mut words.entry(*form).or_default().adjective,
+                    Class::StanceNoun => &mut words.entry(*form).or_default().stance_noun,
                     // Layout cues, matched by the attribution patterns themselves.
-                    "signature" | "label" => continue,
-                    other => panic!("unknown cue phrase class {other}"),
+                    Class::Signature | Class::Label => continue,
+                    other => panic!("unknown cue phrase class {other:?}"),
                 };
                 *slot = Some(entry);
             }
@@ -323,7 +323,7 @@ fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<C
 }
 
 /// The lexicon entry of a layout cue class ("signature", "label").
-pub fn layout_cue(class: &str) -> &'static Entry {
+pub fn layout_cue(class: Class) -> &'static Entry {
     CUE_PHRASES.iter().find(|e| e.class == class).expect("layout cue in rules/cue_phrases.toml")
 }
 
@@ -400,7 +400,9 @@ mod tests {
     /// Every entry's example sentence yields a cue from that entry, also when shifted by one char.
     #[test]
     fn lexicon_examples_are_recognised() {
-        for entry in CUES.iter().chain(CUE_PHRASES).filter(|e| !matches!(e.class, "signature" | "label")) {
+        for entry in
+            CUES.iter().chain(CUE_PHRASES).filter(|e| !matches!(e.class, Class::Signature | Class::Label))
+        {
             for counter in entry.counterexamples {
                 let doc = Document::from_plain_text(&format!("Title\n{counter}"));
                 let found = (0..doc.sentences.len())

@@ -3,8 +3,9 @@
 //! where each one's text starts, so that offsets map back to the page.
 
 use super::dom::Dom;
+use super::hints;
 use super::score::BLOCK_TAGS;
-use super::tree::Tree;
+use super::tree::{Item, Tree};
 use crate::text::BlockKind;
 
 /// One block of the article (a paragraph, heading, list item …).
@@ -140,7 +141,9 @@ impl<N: Copy> Builder<N> {
         while self.text.ends_with(['\n', ' ']) {
             self.text.pop();
         }
-        if self.text.chars().any(char::is_alphanumeric) && !is_copyright_line(&self.text) {
+        let credit =
+            matches!(kind, BlockKind::Paragraph | BlockKind::Caption) && hints::is_credit_line(&self.text);
+        if self.text.chars().any(char::is_alphanumeric) && !is_copyright_line(&self.text) && !credit {
             let text = std::mem::take(&mut self.text);
             let pieces = std::mem::take(&mut self.pieces);
             self.blocks.push(ExtractedBlock { kind, text, pieces });
@@ -168,6 +171,16 @@ fn kind_of(tag: &str) -> Option<BlockKind> {
         "figcaption" | "caption" => BlockKind::Caption,
         _ => return None,
     })
+}
+
+/// A photo's box (`<figure>`, or an element whose class says caption) holds at most this many
+/// chars of text; a longer one is content that happens to carry the name.
+const CAPTION_MAX_CHARS: usize = 600;
+
+/// A photo and its caption: what it holds is a caption, not article text (the analysis skips
+/// captions), unless it says otherwise (a pull quote in a `<blockquote>`).
+fn is_caption_box<N>(item: &Item<N>) -> bool {
+    (item.tag == "figure" || hints::is_caption(&item.hints)) && item.text_chars <= CAPTION_MAX_CHARS
 }
 
 /// Elements whose content is never text to read (kept in the tree for counting only).
@@ -230,6 +243,8 @@ pub(crate) fn emit<N: Copy>(
         open.push((item.end, kind, block));
         if let Some(k) = kind_of(tag) {
             kind = k;
+        } else if is_caption_box(item) {
+            kind = BlockKind::Caption;
         }
         j += 1;
     }

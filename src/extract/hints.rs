@@ -173,6 +173,57 @@ const READ_ALSO: &[&str] = &[
     "関連記事",
 ];
 
+/// How a photo credit begins (lowercase): "Photo: Jane Doe/Getty Images", "(AP Photo/…)",
+/// "Credit: …".
+const CREDIT_OPENERS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photos by ",
+    "photograph:",
+    "photographs:",
+    "photograph by ",
+    "photography:",
+    "picture:",
+    "pictures:",
+    "image:",
+    "images:",
+    "image by ",
+    "illustration:",
+    "illustration by ",
+    "credit:",
+    "credits:",
+    "image credit",
+    "photo credit",
+    "picture credit",
+    "(ap photo",
+    "(photo:",
+    "(photo by",
+    "(credit:",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "crédit photo",
+    "crédits photo",
+];
+/// How a bare credit ends (lowercase): "Jane Doe/Getty Images", "AFP via Getty Images".
+const CREDIT_ENDINGS: &[&str] = &[
+    "getty images",
+    "/ap",
+    "/reuters",
+    "/afp",
+    "/epa",
+    "/shutterstock",
+    "/alamy",
+    "/bloomberg",
+    "via reuters",
+];
+/// A credit is one short line: longer text that opens like one is prose.
+const CREDIT_MAX_CHARS: usize = 100;
+/// A credit without an opening word is a name and an agency, no more.
+const BARE_CREDIT_MAX_CHARS: usize = 60;
+const BARE_CREDIT_MAX_WORDS: usize = 6;
+
 /// Score bonus of a positive and penalty of a negative class/id.
 pub const CLASS_WEIGHT: f64 = 25.0;
 
@@ -217,8 +268,15 @@ pub fn class_weight(hints: &str) -> f64 {
     w
 }
 
+/// Bylines, dates, kickers and photo credits (`credit`, `image-credit`, `photocredit`).
 pub fn is_byline(hints: &str) -> bool {
-    any_word(hints, BYLINE_WORDS)
+    any_word(hints, BYLINE_WORDS) || words(hints).any(|w| w.contains("credit"))
+}
+
+/// Whether a class/id marks a photo's caption: a word ending in "caption" (`caption`,
+/// `wp-caption-text`, `imgcaption`) or a newspaper's "cutline".
+pub fn is_caption(hints: &str) -> bool {
+    words(hints).any(|w| w.ends_with("caption") || w.starts_with("cutline"))
 }
 
 pub fn is_share(hints: &str) -> bool {
@@ -231,7 +289,63 @@ pub fn opens_read_also(text: &str) -> bool {
     READ_ALSO.iter().any(|p| start.starts_with(p))
 }
 
+/// Whether a whole block is a photo credit (never article text, nor a caption of its own).
+pub fn is_credit_line(text: &str) -> bool {
+    let len = text.chars().count();
+    if len > CREDIT_MAX_CHARS {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    CREDIT_OPENERS.iter().any(|p| lower.starts_with(p))
+        || (len <= BARE_CREDIT_MAX_CHARS
+            && lower.split_whitespace().count() <= BARE_CREDIT_MAX_WORDS
+            && CREDIT_ENDINGS.iter().any(|e| lower.trim_end_matches([')', '.']).ends_with(e)))
+}
+
 /// Commas in any script (Latin, CJK, Arabic).
 pub fn is_comma(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '﹑' | '⸲' | '⸴' | '⹁' | '⹉' | '⹌' | '⹎')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_lines() {
+        for credit in [
+            "Photo: Jane Doe/Getty Images",
+            "(AP Photo/Mark Ellison)",
+            "Credit: Nora Vance for the Redfern Herald",
+            "Photograph: Ian Cole/Getty Images",
+            "JIM WATSON/AFP/Getty Images",
+            "AFP via Getty Images",
+            "Foto: LA NACION",
+            "Image credit: NASA",
+        ] {
+            assert!(is_credit_line(credit), "{credit:?}");
+        }
+        for prose in [
+            "Photo finish: the race was decided by a hundredth of a second, the stewards said.",
+            "Images of the flooded square were shared widely on Monday.",
+            "The agency said it had licensed the pictures to Getty Images",
+            "Photo: a long caption that reads like a paragraph goes on and on about the scene, the people in it, the weather and the town",
+            "The mayor spoke to the AP",
+        ] {
+            assert!(!is_credit_line(prose), "{prose:?}");
+        }
+    }
+
+    #[test]
+    fn caption_classes() {
+        for yes in
+            ["caption", "wp-caption-text", "imgcaption ", "photo-caption", "media-caption__text", "cutline"]
+        {
+            assert!(is_caption(yes), "{yes:?}");
+        }
+        for no in ["", "article-body", "captioned-video"] {
+            assert!(!is_caption(no), "{no:?}");
+        }
+        assert!(is_byline("caption-credit") && is_byline("photocredit") && is_byline("image-credit"));
+    }
 }

@@ -79,6 +79,15 @@ const MIN_SIBLING_SCORE: f64 = 10.0;
 /// [`SIBLING_MAX_LINK_DENSITY`].
 const SIBLING_LONG_CHARS: usize = 80;
 const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// Containers a sibling group of paragraphs can be (not `<article>`: a sibling article is the
+/// next story).
+const GROUP_TAGS: &[&str] = &["div", "section"];
+/// A sibling group joins when its paragraphs make at least this share of its text.
+const GROUP_MIN_PROSE_SHARE: f64 = 0.5;
+/// A photo between parts of the article has at most this many chars of caption.
+const FIGURE_MAX_CHARS: usize = 600;
+/// Closing quotation marks that may follow a sentence's full stop.
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', '»', '」', ')'];
 /// Bylines and date lines longer than this are not bylines.
 const BYLINE_MAX_CHARS: usize = 200;
 /// Share bars longer than this are content that happens to carry a share class.
@@ -388,6 +397,8 @@ fn siblings<N>(tree: &Tree<N>, removed: &[bool], scores: &Scores, top: usize) ->
     let threshold = MIN_SIBLING_SCORE.max(top_score * SIBLING_RATIO);
     let top_class = tree.items[top].hints.trim();
     let mut roots = Vec::new();
+    // Siblings left out that may still join as the photos between two parts of the article.
+    let mut figures = Vec::new();
     for c in tree.children(parent, removed) {
         let item = &tree.items[c];
         if c == top {
@@ -405,17 +416,99 @@ fn siblings<N>(tree: &Tree<N>, removed: &[bool], scores: &Scores, top: usize) ->
         if scores.candidate[c] && scores.score[c] + bonus >= threshold {
             roots.push(c);
         } else if item.tag == "p" || is_paragraph_like(tree, removed, c) {
-            let s = tree.stats(c, removed);
-            let ld = s.link_density();
-            let text = tree.text_of(c, removed);
-            if (s.chars > SIBLING_LONG_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
-                || (s.chars > 0 && s.chars <= SIBLING_LONG_CHARS && ld == 0.0 && text.ends_with('.'))
-            {
+            if is_sibling_paragraph(tree, removed, c) {
                 roots.push(c);
             }
+        } else if is_prose_group(tree, removed, c) {
+            roots.push(c);
+        } else if is_figure_box(tree, removed, c) {
+            figures.push(c);
+        }
+    }
+    // A photo between two parts of the article belongs to it (its caption is marked as such).
+    if let (Some(&first), Some(&last)) = (roots.first(), roots.last()) {
+        let between: Vec<usize> = figures.into_iter().filter(|&f| f > first && f < last).collect();
+        if !between.is_empty() {
+            roots.extend(between);
+            roots.sort_unstable();
         }
     }
     roots
+}
+
+/// Readability's test for a sibling `<p>`: long with few links, or short, link-free and ending a
+/// sentence.
+fn is_sibling_paragraph<N>(tree: &Tree<N>, removed: &[bool], i: usize) -> bool {
+    let s = tree.stats(i, removed);
+    let ld = s.link_density();
+    (s.chars > SIBLING_LONG_CHARS && ld < SIBLING_MAX_LINK_DENSITY)
+        || (s.chars > 0
+            && s.chars <= SIBLING_LONG_CHARS
+            && ld == 0.0
+            && tree.text_of(i, removed).trim_end_matches(CLOSING_QUOTES).ends_with(['.', '!', '?']))
+}
+
+/// A sibling group of paragraphs: the article's text continued after an ad slot, a "Related:" box
+/// or a sign-up form, in a container of its own that scored too little to join (a group of one or
+/// two paragraphs, or paragraphs nested deeper than the scores reach). It joins when its
+/// paragraphs pass the sibling-paragraph test and make all its text (Readability's `<div>` holding
+/// one `<p>`), or add up to more than [`SIBLING_LONG_CHARS`] and make most of its text; and it has
+/// few links and no form controls. Linear in the group's size: the walk skips over each paragraph
+/// it has measured.
+fn is_prose_group<N>(tree: &Tree<N>, removed: &[bool], i: usize) -> bool {
+    if !GROUP_TAGS.contains(&tree.items[i].tag.as_str()) {
+        return false;
+    }
+    let (mut prose, mut other, mut links) = (0, 0, 0);
+    let mut j = i + 1;
+    let end = tree.items[i].end;
+    while j < end {
+        let item = &tree.items[j];
+        if removed[j] {
+            j = item.end;
+            continue;
+        }
+        match item.tag.as_str() {
+            "input" | "textarea" | "select" | "button" | "form" => return false,
+            "p" | "pre" | "blockquote" => {
+                let s = tree.stats(j, removed);
+                if is_sibling_paragraph(tree, removed, j) {
+                    prose += s.chars;
+                } else {
+                    other += s.chars;
+                }
+                links += s.link_chars;
+                j = item.end;
+            }
+            "" => {
+                other += item.chars;
+                if item.in_link {
+                    links += item.chars;
+                }
+                j += 1;
+            }
+            _ => j += 1,
+        }
+    }
+    let all = prose + other;
+    prose > 0
+        && (links as f64) < all as f64 * SIBLING_MAX_LINK_DENSITY
+        && (other == 0 || (prose > SIBLING_LONG_CHARS && prose as f64 >= all as f64 * GROUP_MIN_PROSE_SHARE))
+}
+
+/// A photo, with at most a caption's worth of text and no links: `<figure>`, or a box holding one
+/// or a caption.
+fn is_figure_box<N>(tree: &Tree<N>, removed: &[bool], i: usize) -> bool {
+    if !GROUP_TAGS.contains(&tree.items[i].tag.as_str()) && tree.items[i].tag != "figure" {
+        return false;
+    }
+    let s = tree.stats(i, removed);
+    s.chars <= FIGURE_MAX_CHARS
+        && s.link_chars == 0
+        && tree.descendants(i, removed).any(|k| {
+            let item = &tree.items[k];
+            matches!(item.tag.as_str(), "figure" | "figcaption") || hints::is_caption(&item.hints)
+        })
 }
 
 fn is_data_table<N>(tree: &Tree<N>, removed: &[bool], i: usize) -> bool {

@@ -37,6 +37,9 @@ pub(crate) struct Item<N> {
     /// Collapsed length in chars (text nodes).
     pub chars: usize,
     pub commas: usize,
+    /// Collapsed length of the text of the whole subtree (removed parts included): a bound read
+    /// in constant time.
+    pub text_chars: usize,
 }
 
 impl<N> Item<N> {
@@ -156,6 +159,7 @@ impl<N: Copy + Eq> Tree<N> {
                     in_link,
                     chars,
                     commas,
+                    text_chars: chars,
                 });
                 continue;
             }
@@ -226,6 +230,7 @@ impl<N: Copy + Eq> Tree<N> {
                 in_link: link,
                 chars: 0,
                 commas: 0,
+                text_chars: 0,
             });
             if !flat {
                 stack.push(Step::Close(i));
@@ -236,6 +241,12 @@ impl<N: Copy + Eq> Tree<N> {
                 for k in kids.into_iter().rev() {
                     stack.push(Step::Enter(k, kid_parent, link, kid_depth));
                 }
+            }
+        }
+        // Children come after their parent in preorder: one backward pass sums every subtree.
+        for i in (0..tree.items.len()).rev() {
+            if let Some(p) = tree.items[i].parent {
+                tree.items[p].text_chars += tree.items[i].text_chars;
             }
         }
         tree

@@ -7,6 +7,7 @@ use super::phrase::{
     describe, is_name_connector, is_place, organization_class, organization_head, title_prefix, Words,
 };
 use super::words::{descriptors, gender_of, titles, Gender};
+use crate::lexicon::{Class, Tag};
 use crate::report::SourceType;
 use crate::text::{BlockKind, Document, Span, Token, TokenKind};
 use std::borrow::Cow;
@@ -45,6 +46,9 @@ impl Entity {
         }
     }
 
+    /// Whether the entity carries a data tag. Entities keep the tags they inherit as strings
+    /// (the lexicon's `Entry::data_tags`: "country:us", "company", a modifier's "state:texas"),
+    /// an open vocabulary compared among entries and entities, not a typed `lexicon::Tag`.
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }
@@ -65,83 +69,17 @@ pub struct Found {
     pub entity: Entity,
 }
 
-/// Capitalised words at a sentence start that open a sentence rather than a name.
+/// Capitalised words at a sentence start that open a sentence rather than a name
+/// (`rules/sentence_openers.toml`).
 fn is_sentence_opener(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "By"
-            | "For"
-            | "From"
-            | "According"
-            | "After"
-            | "Before"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "If"
-            | "When"
-            | "While"
-            | "As"
-            | "Since"
-            | "Although"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "One"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Meanwhile"
-            | "However"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-    )
+    use crate::lexicon::sentence_openers::{OPENERS_NOT_NAMES, SENTENCE_OPENERS};
+    SENTENCE_OPENERS.contains(&word) || OPENERS_NOT_NAMES.contains(&word)
 }
 
 /// The entity a gazetteer entry names.
 pub fn entity_of_entry(entry: &crate::lexicon::Entry) -> Entity {
     let mut e = Entity::new(entry.name, kind_of(entry));
-    e.add_tags(entry.tags.iter().copied());
+    e.add_tags(entry.data_tags.iter().copied());
     e
 }
 
@@ -212,14 +150,14 @@ fn scan_sentence<'t>(
             noun_at = Some(h.tokens.end).filter(|&k| !capitalised(text, &tokens[k]));
         }
         if let Some(k) = noun_at {
-            if let Some(e) =
-                descriptors().exact(&lower[k..k + 1], |e| e.class == "document" && e.has_tag("container"))
+            if let Some(e) = descriptors()
+                .exact(&lower[k..k + 1], |e| e.class == Class::Document && e.has_tag(Tag::Container))
             {
                 let noun = text_of(text, &tokens[k]).to_lowercase();
                 let mut doc_entity = Entity::new(format!("{author} {noun}"), SourceType::Document);
                 doc_entity.affiliation = Some(author.to_string());
                 doc_entity.head = Some(noun);
-                doc_entity.add_tags(e.tags.iter().copied());
+                doc_entity.add_tags(e.data_tags.iter().copied());
                 out.push(Found { span: tokens[k].span, entity: doc_entity });
             }
         }
@@ -238,7 +176,7 @@ fn scan_sentence<'t>(
             if is_possessive_token(text, &tokens[end - 1]) {
                 // "St Mary’s Hospital", "King’s College": the owner is part of the name.
                 let institution = capitalised(text, &tokens[end])
-                    && descriptors().exact(&lower[end..end + 1], |e| e.has_tag("institution")).is_some();
+                    && descriptors().exact(&lower[end..end + 1], |e| e.has_tag(Tag::Institution)).is_some();
                 if !institution {
                     break;
                 }
@@ -303,7 +241,7 @@ fn found_run(
         k = (start..end).find(|&i| tokens[i].span.start == name_at).unwrap_or(start);
         for (e, at, n) in titles().scan(&lower[start..k], |_| true).into_iter().map(|(a, n, e)| (e, a, n)) {
             gender = gender.or(gender_of(e));
-            if !e.has_tag("honorific") {
+            if !e.has_tag(Tag::Honorific) {
                 title_head = Some(lower[start + at..start + at + n].join(" "));
             }
         }
@@ -316,14 +254,14 @@ fn found_run(
         let from = stop.saturating_sub(3);
         let before = (from..stop).find_map(|b| {
             titles()
-                .match_at(&lower[..stop], b, |e| !e.has_tag("unnamed-anonymous"))
+                .match_at(&lower[..stop], b, |e| !e.has_tag(Tag::UnnamedAnonymous))
                 .filter(|&(_, n)| b + n == stop)
                 .map(|(e, _)| (e, b))
         });
         if let Some((e, b)) = before {
             titled = true;
             gender = gender_of(e);
-            if !e.has_tag("honorific") {
+            if !e.has_tag(Tag::Honorific) {
                 title_head = Some(lower[b..stop].join(" "));
             }
         }
@@ -348,7 +286,7 @@ fn found_run(
     }
     let entity = if let Some(e) = organization_head(words) {
         let mut ent = Entity::new(name, super::kind_of_class(organization_class(e)));
-        ent.add_tags(e.tags.iter().copied());
+        ent.add_tags(e.data_tags.iter().copied());
         ent
     } else if saint {
         return;
@@ -383,6 +321,6 @@ fn appositive_head(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     let span = Span::new(first.span.start, tokens[stop - 1].span.end);
     let d = describe(&Words::new(text, span));
     let (head, written) = d.head?;
-    (head.class == "person" && !head.has_tag("unnamed-anonymous") && !d.anonymous)
+    (head.class == Class::Person && !head.has_tag(Tag::UnnamedAnonymous) && !d.anonymous)
         .then(|| written.to_lowercase())
 }

@@ -2,7 +2,7 @@
 //! and `rules/organizations.toml`, matched case-sensitively on whole tokens (see those files).
 
 use crate::lexicon::FastMap as HashMap;
-use crate::lexicon::{Entry, ORGANIZATIONS, OUTLETS};
+use crate::lexicon::{Class, Entry, ORGANIZATIONS, OUTLETS};
 use crate::report::SourceType;
 use crate::text::{tokenize, Span, Token, TokenKind};
 use std::sync::OnceLock;
@@ -31,9 +31,9 @@ pub struct Gazetteer {
 /// The source type of a gazetteer entry's class.
 pub fn kind_of(entry: &Entry) -> SourceType {
     match entry.class {
-        "media" => SourceType::Media,
-        "government" => SourceType::Government,
-        "organization" => SourceType::Organization,
+        Class::Media => SourceType::Media,
+        Class::Government => SourceType::Government,
+        Class::Organization => SourceType::Organization,
         _ => SourceType::Unknown,
     }
 }

@@ -4,7 +4,7 @@
 
 use super::gazetteer::{gazetteer, strip_possessive, Hit};
 use super::words::{descriptors, form_words, is_head_class, pronouns, titles};
-use crate::lexicon::Entry;
+use crate::lexicon::{Class, Entry, Tag};
 use crate::text::{tokenize, Span, Token, TokenKind};
 
 /// The words of a phrase: its tokens (without quotation marks) and their lower-case forms.
@@ -338,7 +338,7 @@ pub fn organization_head<S: AsRef<str>>(lower: &[S]) -> Option<&'static Entry> {
     if lower.len() < 2 {
         return None;
     }
-    let body = |e: &Entry| matches!(e.class, "media" | "organization" | "government");
+    let body = |e: &Entry| matches!(e.class, Class::Media | Class::Organization | Class::Government);
     if matches!(lower[1].as_ref(), "of" | "for") {
         if let Some(e) = descriptors().exact(&lower[..1], body) {
             return Some(e);
@@ -349,13 +349,15 @@ pub fn organization_head<S: AsRef<str>>(lower: &[S]) -> Option<&'static Entry> {
 
 /// The entry of a word that ends names of bodies ("Airlines", "Hospital", "Authority").
 fn last_word_head(word: &str) -> Option<&'static Entry> {
-    descriptors().exact(&[word], |e| matches!(e.class, "media" | "organization" | "government" | "name-head"))
+    descriptors().exact(&[word], |e| {
+        matches!(e.class, Class::Media | Class::Organization | Class::Government | Class::NameHead)
+    })
 }
 
 /// The source class of an [`organization_head`] entry.
-pub fn organization_class(entry: &Entry) -> &'static str {
-    if entry.class == "name-head" {
-        "organization"
+pub fn organization_class(entry: &Entry) -> Class {
+    if entry.class == Class::NameHead {
+        Class::Organization
     } else {
         entry.class
     }
@@ -391,8 +393,8 @@ fn container(words: &Words) -> Option<Shape> {
     if p == 0 || p + 1 >= words.len() {
         return None;
     }
-    let head =
-        descriptors().exact(&words.lower[p - 1..p], |e| e.class == "document" && e.has_tag("container"))?;
+    let head = descriptors()
+        .exact(&words.lower[p - 1..p], |e| e.class == Class::Document && e.has_tag(Tag::Container))?;
     let _ = head;
     // The author ends where a new clause or participle starts ("… daily published Saturday").
     let mut end = p + 1;
@@ -473,11 +475,11 @@ pub fn describe(words: &Words) -> Description {
         }
     }
     let mut modifier_tags = Vec::new();
-    for (_, _, e) in descriptors().scan(&words.lower[i..boundary], |e| e.class == "modifier") {
-        modifier_tags.extend(e.tags.iter().copied());
+    for (_, _, e) in descriptors().scan(&words.lower[i..boundary], |e| e.class == Class::Modifier) {
+        modifier_tags.extend(e.data_tags.iter().copied());
     }
-    let anonymous = !descriptors().scan(&words.lower, |e| e.class == "anonymous").is_empty()
-        || head.as_ref().is_some_and(|(e, _, _)| e.has_tag("unnamed-anonymous"));
+    let anonymous = !descriptors().scan(&words.lower, |e| e.class == Class::Anonymous).is_empty()
+        || head.as_ref().is_some_and(|(e, _, _)| e.has_tag(Tag::UnnamedAnonymous));
     let hits = words.gazetteer_hits();
     let head_at = head.as_ref().map_or(boundary, |h| h.2);
     let owner = (i..head_at)
@@ -506,7 +508,7 @@ pub fn describe(words: &Words) -> Description {
 
 /// Whether `words` (a capitalised run) is a place rather than a source ("United States").
 pub fn is_place<S: AsRef<str>>(lower: &[S]) -> bool {
-    descriptors().exact(lower, |e| e.class == "place" || e.class == "modifier").is_some()
+    descriptors().exact(lower, |e| e.class == Class::Place || e.class == Class::Modifier).is_some()
 }
 
 /// Lower-case words of a form, for tests.

@@ -2,7 +2,7 @@
 //! lower-case, whole-word, longest-match lookups over a phrase's words.
 
 use crate::lexicon::FastMap as HashMap;
-use crate::lexicon::{Entry, DESCRIPTORS, PRONOUNS, TITLES};
+use crate::lexicon::{Class, Entry, Tag, DESCRIPTORS, PRONOUNS, TITLES};
 use std::sync::OnceLock;
 
 /// One lexicon compiled into a map from a form's first word to its forms.
@@ -95,15 +95,18 @@ pub fn pronouns() -> &'static WordIndex {
 }
 
 /// Descriptor classes that are head nouns (not modifiers, places or anonymity phrases).
-pub fn is_head_class(class: &str) -> bool {
-    matches!(class, "media" | "organization" | "government" | "document" | "anonymous")
+pub fn is_head_class(class: Class) -> bool {
+    matches!(
+        class,
+        Class::Media | Class::Organization | Class::Government | Class::Document | Class::Anonymous
+    )
 }
 
 /// The gender a title or pronoun entry tells, if any.
 pub fn gender_of(entry: &Entry) -> Option<Gender> {
-    if entry.has_tag("gender:m") {
+    if entry.has_tag(Tag::GenderM) {
         Some(Gender::Male)
-    } else if entry.has_tag("gender:f") {
+    } else if entry.has_tag(Tag::GenderF) {
         Some(Gender::Female)
     } else {
         None

@@ -16,50 +16,6 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "va", "vt", "wash", "wis", "wyo",
 ];
 
-/// Abbreviations (the ones that can end a sentence, like "Inc." or "U.S.") never swallow a break
-/// before one of these words.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "There",
-    "When",
-    "While",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "According",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Two",
-    "For",
-    "So",
-    "Yet",
-    "Still",
-];
-
 /// Abbreviations after which a sentence may well end ("… in the U.S. The president …").
 const MAY_END_SENTENCE: &[&str] = &["inc", "corp", "ltd", "co", "etc", "jr", "sr", "a.m", "p.m", "bros"];
 
@@ -127,8 +83,7 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
         if c == '.' && at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
             let word = word_before(text, at);
             let lower = word.to_lowercase();
-            let starter =
-                SENTENCE_STARTERS.contains(&next_word.trim_end_matches(|x: char| !x.is_alphanumeric()));
+            let starter = opens_sentence(next_word.trim_end_matches(|x: char| !x.is_alphanumeric()));
             let single_initial = word.chars().count() == 1 && word.chars().all(|x| x.is_uppercase());
             let dotted = word.contains('.'); // U.S, D.C, e.g
             if (single_initial && !starter)
@@ -152,6 +107,13 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
         out.push(span);
     }
     out
+}
+
+/// Abbreviations (the ones that can end a sentence, like "Inc." or "U.S.") never swallow a break
+/// before one of these words (`rules/sentence_openers.toml`).
+fn opens_sentence(word: &str) -> bool {
+    use crate::lexicon::sentence_openers::{OPENERS_AFTER_ABBREVIATION, SENTENCE_OPENERS};
+    SENTENCE_OPENERS.contains(&word) || OPENERS_AFTER_ABBREVIATION.contains(&word)
 }
 
 #[cfg(test)]
