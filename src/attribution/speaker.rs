@@ -477,6 +477,32 @@ fn negated_verb(doc: &Document, source: Span, cue: Span) -> bool {
         && gap.iter().any(|t| is_negation(&doc.slice(t.span).to_lowercase()))
 }
 
+/// "Uber might have suggested …", "shareholders can object …", "If a bidder wants to …": a
+/// modal among the auxiliaries between source and verb, or a conditional right before the
+/// source (`rules/pattern_words.toml`); the report is a possibility, not something said.
+fn hypothetical(doc: &Document, source: Span, cue: Span) -> bool {
+    use super::words::{CONDITIONAL_OPENERS, HYPOTHETICAL_MODALS};
+    let at = doc.tokens.partition_point(|t| t.span.start < source.start);
+    if at > 0 && CONDITIONAL_OPENERS.contains(&doc.lower(at - 1)) {
+        return true;
+    }
+    if cue.start < source.end {
+        return false;
+    }
+    let from = doc.tokens.partition_point(|t| t.span.start < source.end);
+    let gap = doc.tokens[from..].iter().enumerate().take_while(|(_, t)| t.span.end <= cue.start);
+    let mut n = 0;
+    let mut modal = false;
+    for (k, t) in gap {
+        n += 1;
+        if t.kind != TokenKind::Word || n > MAX_AUXILIARY_WORDS {
+            return false;
+        }
+        modal |= HYPOTHETICAL_MODALS.contains(&doc.lower(from + k));
+    }
+    modal
+}
+
 /// Past tenses of reporting verbs that do not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
     "said", "told", "wrote", "thought", "felt", "knew", "found", "saw", "heard", "spoke", "took", "made",
@@ -503,6 +529,9 @@ pub fn nobodys(doc: &Document, found: &Found, quoted: bool) -> bool {
     let phrase = noun_phrase(&words);
     // (A negation in a relative clause, "officials who were not authorised to speak", is not.)
     if phrase.iter().any(|w| is_negation(&w.to_lowercase())) || negated_verb(doc, span, found.cue) {
+        return true;
+    }
+    if hypothetical(doc, span, found.cue) {
         return true;
     }
     let told = doc.slice(found.cue).to_lowercase().starts_with("told");

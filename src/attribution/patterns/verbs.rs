@@ -334,6 +334,22 @@ impl After {
 
 /// Passive: "was told by X that C", "was backed by X": the source, if any, follows "by".
 fn passive(s: &Sent, cue: &Cue, v: &VerbSite, after: &After, cues: &[Cue]) -> Option<Found> {
+    // "Be warned: …", "remains to be seen": an imperative or an infinitive reports nothing.
+    let be = v.before.filter(|_| v.prev == "be");
+    if be.is_some_and(|b| b == s.first || s.w(b - 1) == "to") {
+        return None;
+    }
+    // "has been added piecemeal": a passive reports through "that", a colon, a quotation, an
+    // infinitive ("is said to have …") or the charge of "accused of", "blamed for", not a bare
+    // phrase.
+    let k = after.start;
+    let introduced = k > s.first
+        && (matches!(s.w(k - 1), "that" | ":" | "to" | "of" | "for" | "with") || s.is_open_quote(k - 1))
+        || s.is_open_quote(k)
+        || s.w(k) == "to";
+    if !introduced {
+        return None;
+    }
     let source = (cue.last..s.end).find(|&i| s.w(i) == "by").and_then(|i| {
         let e = (i + 1..s.end).find(|&k| s.kind(k) != TokenKind::Word).unwrap_or(s.end);
         (e > i + 1 && e < after.start).then(|| s.cover(i + 1, e))
