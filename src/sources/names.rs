@@ -14,7 +14,7 @@ use crate::text::Span;
 impl Resolver<'_> {
     pub(super) fn resolve_pronoun(&mut self, entry: &'static Entry, written: &str, pos: usize) -> Outcome {
         let gender = gender_of(entry);
-        let found = self.earlier(pos).find(|&id| {
+        let fits = |id: usize| {
             let e = &self.entities[id];
             match entry.class {
                 Class::Person => {
@@ -36,7 +36,19 @@ impl Resolver<'_> {
                         || e.plural
                 }
             }
-        });
+        };
+        // "she" after "Hicks (she) … the First Amendment …": among the nearest few that fit, one
+        // known to have the pronoun's gender beats a nearer one of unknown gender.
+        let found = {
+            let mut candidates = self.earlier(pos).filter(|&id| fits(id)).take(GENDER_WINDOW);
+            let first = candidates.next();
+            match (first, gender) {
+                (Some(id), Some(g)) if self.entities[id].gender != Some(g) => {
+                    candidates.find(|&other| self.entities[other].gender == Some(g)).or(first)
+                }
+                _ => first,
+            }
+        };
         let id = match found {
             Some(id) => {
                 if self.entities[id].gender.is_none() {
@@ -155,3 +167,6 @@ impl Resolver<'_> {
 pub(super) fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
+
+/// How many of the nearest entities that fit a pronoun are looked at for one of its gender.
+const GENDER_WINDOW: usize = 4;

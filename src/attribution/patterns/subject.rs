@@ -64,6 +64,38 @@ pub(super) fn subject_start(s: &Sent, end: usize) -> Option<usize> {
     if i == end {
         return None;
     }
+    // "This isn't the first time the Snopes.com writer has …": a determiner right after a noun
+    // starts a new phrase, the subject.
+    if let Some(k) = (i + 1..end).rev().find(|&k| {
+        matches!(s.w(k), "the" | "a" | "an")
+            && s.kind(k - 1) == TokenKind::Word
+            && !matches!(
+                s.w(k - 1),
+                "of" | "for"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "&"
+                    | "about"
+                    | "over"
+                    | "under"
+                    | "into"
+                    | "near"
+                    | "among"
+                    | "between"
+                    | "across"
+                    | "behind"
+            )
+            && !s.is_capitalised(k - 1)
+    }) {
+        i = k;
+    }
     // "… released code he said exploits …": a personal pronoun inside the phrase starts a
     // relative clause with no "that"; the pronoun is the subject.
     if let Some(k) = (i + 1..end).rev().find(|&k| SUBJECT_PRONOUNS.contains(&s.w(k))) {
