@@ -10,6 +10,10 @@ use crate::lexicon::{Class, Tag};
 use crate::report::ClaimKind;
 use crate::text::{Span, TokenKind};
 
+/// How many words a subject may have before its auxiliary for a bare clause to be read after a
+/// verb ("believes inflation will fall", "says over 130 enhanced titles are …").
+const MAX_SUBJECT_BEFORE_AUXILIARY: usize = 8;
+
 /// Where the content after a verb begins: after "that", after a colon, at a quotation, at "to"
 /// for verbs of intention, or at a bare clause. Returns the token and what was skipped to get there.
 pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(usize, Option<Span>)> {
@@ -166,11 +170,16 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
         && cue.entry.class == Class::Speech
         && (matches!(form, Form::Past | Form::Gerund) || matches!(cue.entry.name, "say" | "tell"));
     // "believes inflation will fall": a short noun phrase and then an auxiliary make a clause.
-    let auxiliary_follows = (k + 1..s.end.min(k + 5)).any(|i| AUXILIARIES.contains(&s.w(i)))
-        && (k..s.end.min(k + 5))
+    let auxiliary_follows = (k + 1..s.end.min(k + MAX_SUBJECT_BEFORE_AUXILIARY))
+        .any(|i| AUXILIARIES.contains(&s.w(i)))
+        && (k..s.end.min(k + MAX_SUBJECT_BEFORE_AUXILIARY))
             .take_while(|&i| !AUXILIARIES.contains(&s.w(i)))
             .all(|i| s.kind(i) == TokenKind::Word || s.kind(i) == TokenKind::Number);
+    // "says over 130 titles are …", "said about half of them were …": a quantity opens a subject.
+    let quantity = matches!(w, "over" | "about" | "nearly" | "almost" | "roughly" | "around" | "some")
+        && s.kind(k + 1) == TokenKind::Number;
     let starts_clause = CLAUSE_STARTERS.contains(&w)
+        || quantity && auxiliary_follows
         || auxiliary_follows && !NOT_CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
