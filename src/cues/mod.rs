@@ -270,8 +270,12 @@ fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<C
                         | "among"
                         | "member"
                 );
+            // "many reports suggest": after a plural quantifier an "-s" form is a plural noun.
+            let plural_noun =
+                form == Form::Third && crate::lexicon::pattern_words::PLURAL_QUANTIFIERS.contains(&prev);
             let nounish = after_determiner
                 || after_preposition
+                || plural_noun
                 || (prev == "to" && form == Form::Third)
                 || not_reporting(entry.name, &words[i + 1..]);
             // "point out"
