@@ -133,6 +133,10 @@ const DETERMINERS: &[&str] = &[
     "some", "any", "no", "every", "each", "another", "such", "whose", "which", "what", "one",
 ];
 
+/// The most words (adjectives: "its two key findings") between a nominal cue and its owner
+/// when a colon follows the cue.
+pub const MAX_NOMINAL_OWNER_GAP: usize = 2;
+
 /// The most cues taken from one sentence. The busiest sentences of news writing carry about ten
 /// ("…, said X, adding that Y had told Z …"); a "sentence" with more is a list, a transcript
 /// without stops or a hostile input ("said said said …"). Each cue may scan its sentence, so
@@ -270,8 +274,12 @@ fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<C
                         | "among"
                         | "member"
                 );
+            // "many reports suggest": after a plural quantifier an "-s" form is a plural noun.
+            let plural_noun =
+                form == Form::Third && crate::lexicon::pattern_words::PLURAL_QUANTIFIERS.contains(&prev);
             let nounish = after_determiner
                 || after_preposition
+                || plural_noun
                 || (prev == "to" && form == Form::Third)
                 || not_reporting(entry.name, &words[i + 1..]);
             // "point out"
@@ -283,7 +291,12 @@ fn find_cues_with(doc: &Document, s: usize, info: &[Option<&WordCues>]) -> Vec<C
             }
         }
         if let Some(entry) = cue.and_then(|c| c.nominal) {
-            if next == "that" || (next == "by" && entry.name == "report") {
+            // "Among its key findings: …": an owned noun before a colon, the content after it.
+            let owned = (i.saturating_sub(MAX_NOMINAL_OWNER_GAP + 1)..i).any(|k| {
+                let w = words[k];
+                w.ends_with("'s") || w.ends_with("s'") || matches!(w, "his" | "her" | "their" | "its")
+            });
+            if next == "that" || (next == "by" && entry.name == "report") || (next == ":" && owned) {
                 cues.push(mk(CueKind::Nominal, entry));
             }
         } else if let Some(entry) = cue.and_then(|c| c.adverb) {

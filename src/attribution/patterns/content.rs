@@ -178,9 +178,17 @@ pub(super) fn right_content_start(s: &Sent, cue: &Cue, form: Form) -> Option<(us
     // "says over 130 titles are …", "said about half of them were …": a quantity opens a subject.
     let quantity = matches!(w, "over" | "about" | "nearly" | "almost" | "roughly" | "around" | "some")
         && s.kind(k + 1) == TokenKind::Number;
+    // "suggest riders feel no better": so do a short noun phrase and a finite verb of the lexicon.
+    let cue_verb_follows =
+        (k + 1..s.end.min(k + 4)).find(|&i| s.kind(i) != TokenKind::Word || s.is_verb(i)).is_some_and(|i| {
+            s.is_verb(i)
+                && !s.w(i).ends_with("ing")
+                && s.kind(k) == TokenKind::Word
+                && !(k..i).any(|x| s.is_capitalised(x) || LEFT_BOUNDARY.contains(&s.w(x)))
+        });
     let starts_clause = CLAUSE_STARTERS.contains(&w)
         || quantity && auxiliary_follows
-        || auxiliary_follows && !NOT_CLAUSE_STARTERS.contains(&w)
+        || (auxiliary_follows || cue_verb_follows) && !NOT_CLAUSE_STARTERS.contains(&w)
         || strong && s.kind(k) == TokenKind::Word && !NOT_CLAUSE_STARTERS.contains(&w)
         || s.is_capitalised(k) && s.kind(k) == TokenKind::Word
         || s.kind(k) == TokenKind::Number

@@ -63,6 +63,9 @@ pub(super) fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     if cue.first >= s.first + 2 && matches!(s.w(cue.first - 2), "in" | "on" | "through" | "via") {
         return None;
     }
+    if s.raw(cue.last) == ":" {
+        return owned_colon(s, cue);
+    }
     let that = (cue.last..s.end.min(cue.last + 8)).find(|&i| s.w(i) == "that")?;
     // "A report by Transparency Watch found that …": the verb carries the attribution.
     if (cue.last..that).any(|i| s.is_verb(i)) {
@@ -92,6 +95,27 @@ pub(super) fn nominal(s: &Sent, cue: &Cue) -> Option<Found> {
     // Without an owner, "the claim that …" is usually the writer's own framing.
     source?;
     Some(found(s, cue, content, source, ClaimKind::Indirect))
+}
+
+/// "Among its key findings: C", "The governor's warning: C": the owner of the noun is the
+/// source, what follows the colon the content. Without an owner the noun is a heading.
+fn owned_colon(s: &Sent, cue: &Cue) -> Option<Found> {
+    let from = cue.first.saturating_sub(crate::cues::MAX_NOMINAL_OWNER_GAP + 1).max(s.first);
+    let p = (from..cue.first).rev().find(|&p| {
+        let w = s.w(p);
+        w.ends_with("'s") || w.ends_with("s'") || matches!(w, "his" | "her" | "their" | "its")
+    })?;
+    // Only adjectives between the owner and the noun: "its key findings", not "its plan, the findings".
+    if (p + 1..cue.first).any(|k| s.kind(k) != TokenKind::Word || s.is_verb(k)) {
+        return None;
+    }
+    let source = if matches!(s.w(p), "his" | "her" | "their" | "its") {
+        s.cover(p, p + 1)
+    } else {
+        s.cover(subject_start(s, p + 1).unwrap_or(p), p + 1)
+    };
+    let content = s.content(cue.last + 1, s.end)?;
+    Some(found(s, cue, content, Some(source), kind_of(s, content)))
 }
 
 /// "Many Democrats are afraid that C", "Some senators were willing to C": the subject of "be"

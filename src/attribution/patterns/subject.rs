@@ -55,7 +55,10 @@ pub(super) fn subject_start(s: &Sent, end: usize) -> Option<usize> {
             }
         }
         // "A report by the watchdog": a verb form after a determiner is a noun of the phrase.
-        let noun = k > s.first && matches!(s.w(k - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her");
+        // "Many reports suggest": so is an "-s" form after a plural quantifier.
+        let noun = k > s.first
+            && (matches!(s.w(k - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her")
+                || w.ends_with('s') && PLURAL_QUANTIFIERS.contains(&s.w(k - 1)));
         if LEFT_BOUNDARY.contains(&w) || s.is_verb(k) && !noun {
             break;
         }
