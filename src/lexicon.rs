@@ -19,9 +19,12 @@ pub struct Entry {
     /// and compare them among themselves (`sources::Entity::tags`); the code never asks for one
     /// by name. Empty in the other files.
     pub data_tags: &'static [&'static str],
-    /// Sentences in which the entry must be recognised.
+    /// Sentences in which the entry must be recognised (for the native test suite only: the
+    /// browser's module has no use for them).
+    #[cfg(not(target_arch = "wasm32"))]
     pub examples: &'static [&'static str],
     /// Sentences in which it must not be.
+    #[cfg(not(target_arch = "wasm32"))]
     pub counterexamples: &'static [&'static str],
 }
 

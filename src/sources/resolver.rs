@@ -111,11 +111,20 @@ impl<'d> Resolver<'d> {
     /// noted too, so that a pronoun after them ("… code he said …") finds the person rather
     /// than a name further back. One pass over the tokens.
     fn scan_surnames(&mut self) {
-        let mut surnames: HashMap<&str, (usize, usize)> = HashMap::default();
+        // (surname, first position, entity) of the first MAX_SURNAMES people named in full: a
+        // short list, looked through for each capitalised word (no map: the browser's module
+        // is kept small).
+        let mut surnames: Vec<(&str, usize, usize)> = Vec::new();
         for &(pos, id) in &self.scanned {
             if self.entities[id].kind == SourceType::Person && self.shapes[id].words >= 2 {
                 let (a, b) = self.shapes[id].last;
-                surnames.entry(&self.entities[id].name[a..b]).or_insert((pos, id));
+                let surname = &self.entities[id].name[a..b];
+                if !surnames.iter().any(|s| s.0 == surname) {
+                    surnames.push((surname, pos, id));
+                    if surnames.len() == MAX_SURNAMES {
+                        break;
+                    }
+                }
             }
         }
         if surnames.is_empty() {
@@ -129,7 +138,7 @@ impl<'d> Resolver<'d> {
                 continue;
             }
             let word = raw.strip_suffix("'s").or_else(|| raw.strip_suffix("’s")).unwrap_or(raw);
-            let Some(&(first, id)) = surnames.get(word) else { continue };
+            let Some(&(_, first, id)) = surnames.iter().find(|s| s.0 == word) else { continue };
             // Alone: not part of a longer name ("Ammar Askar" itself, "Askar Smith").
             let capital = |j: usize| {
                 doc.tokens.get(j).is_some_and(|t| {
@@ -278,3 +287,6 @@ impl<'d> Resolver<'d> {
         }
     }
 }
+
+/// How many people named in full are looked for by surname alone (see `scan_surnames`).
+const MAX_SURNAMES: usize = 64;
