@@ -154,3 +154,16 @@ proptest! {
         check_spans(&report)?;
     }
 }
+
+/// What `awkward_html_stays_bounded` found (tests/hostile.proptest-regressions): `</` before a
+/// quotation mark starts what the tokenizer reads as a comment up to the next `>`; the bounding
+/// pass read a tag `<a` there instead, whose quoted attribute value ran to the end of the page,
+/// so it bounded none of the 262 `<b>` that html5ever then nested.
+#[test]
+fn a_malformed_end_tag_hides_no_nesting() {
+    let bs: String = (0..262).map(|i| format!("<b class=c{i}>")).collect();
+    let html = format!(r#"<html><body></"<a/"="{bs}</p><p>x</body></html>"#);
+    let (deepest, nodes) = depth_and_nodes(&HtmlDom::parse(&html));
+    assert!(deepest <= MAX_PARSE_DEPTH + 8, "{deepest} deep");
+    assert!(nodes <= MAX_NODES_PER_BYTE * html.len() + 100, "{nodes} nodes");
+}

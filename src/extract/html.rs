@@ -7,7 +7,8 @@
 //! takes minutes), every attribute is compared with the element's earlier ones (one element with
 //! 600,000 attributes never finishes), and formatting elements left open are re-created in every
 //! later paragraph (`<b>` with 200 different classes, then `</p><p>x` repeated, builds gigabytes).
-//! So the HTML is first passed through [`bound`], which follows the nesting of the page closely
+//! So the HTML is first passed through [`bound`], which reads its tags as html5ever's tokenizer
+//! does (a tag it missed would escape the bounds) and follows the nesting of the page closely
 //! enough to keep those three within named bounds; a real page never reaches them and is parsed
 //! exactly as written.
 
@@ -407,17 +408,20 @@ impl Nesting {
     }
 }
 
-/// One tag: where it ends, its lowercase name, whether it closes itself, and where its
-/// attributes beyond [`MAX_ATTRIBUTES`] lie (an empty range when there are not that many).
+/// One tag: where it ends, whether it is an end tag, its lowercase name, whether it closes itself,
+/// how many attributes it has, and where those beyond [`MAX_ATTRIBUTES`] lie (an empty range when
+/// there are not that many).
 struct Tag {
     end: usize,
+    end_tag: bool,
     name: String,
     self_closing: bool,
+    attributes: usize,
     excess: std::ops::Range<usize>,
 }
 
 /// Reads the tag whose name starts at `at` (after `<` or `</`).
-fn read_tag(b: &[u8], at: usize) -> Tag {
+fn read_tag(b: &[u8], at: usize, end_tag: bool) -> Tag {
     let mut i = at;
     while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'/' && b[i] != b'>' {
         i += 1;
@@ -474,7 +478,79 @@ fn read_tag(b: &[u8], at: usize) -> Tag {
             excess_end = i;
         }
     }
-    Tag { end: i, name, self_closing, excess: excess_start..excess_end }
+    Tag { end: i, end_tag, name, self_closing, attributes, excess: excess_start..excess_end }
+}
+
+/// What follows a tag that [`for_each_tag`] passes on.
+#[derive(PartialEq, Eq)]
+enum After {
+    /// Markup, as usual.
+    Markup,
+    /// The text of a raw text element (`<script>`, `<style>`, `<title>` …) up to its own end tag.
+    RawText,
+    /// Text to the end of the input (`<plaintext>`).
+    Plaintext,
+}
+
+/// Reads `b` as the HTML tokenizer does (<https://html.spec.whatwg.org/#tokenization>) and passes
+/// each tag to `f`, with where its `<` is and whether text came before it since the last tag;
+/// `f` says what follows the tag. Everything else is text, or a comment (`<!--` to `-->` or
+/// `--!>`, or `<!-->` …), or what the tokenizer reads as a comment up to the next `>` (`<!DOCTYPE`,
+/// `<![CDATA[` outside SVG and MathML, `<?`, `</` before anything but a letter), or nothing (`</>`).
+/// The tags are the ones html5ever's tokenizer sees, so that the bounds are applied to those.
+fn for_each_tag(b: &[u8], mut f: impl FnMut(usize, &Tag, bool) -> After) {
+    let mut text = false;
+    let mut i = 0;
+    while let Some(p) = memchr(b'<', &b[i..]) {
+        let lt = i + p;
+        text |= !b[i..lt].iter().all(u8::is_ascii_whitespace);
+        let (first, second) = (b.get(lt + 1).copied(), b.get(lt + 2).copied());
+        let end_tag = first == Some(b'/') && second.is_some_and(|c| c.is_ascii_alphabetic());
+        if !end_tag && !first.is_some_and(|c| c.is_ascii_alphabetic()) {
+            i = not_a_tag(b, lt);
+            continue;
+        }
+        let tag = read_tag(b, if end_tag { lt + 2 } else { lt + 1 }, end_tag);
+        i = tag.end;
+        match f(lt, &tag, text) {
+            After::Markup => {}
+            After::RawText if tag.name == "script" => i = script_end(b, i),
+            After::RawText => i = raw_text_end(b, i, tag.name.as_bytes()),
+            After::Plaintext => break,
+        }
+        text = false;
+    }
+}
+
+/// Where what starts at the `<` at `lt` ends, when it is not a tag: as the tokenizer's tag open,
+/// end tag open, markup declaration open and comment states read it.
+fn not_a_tag(b: &[u8], lt: usize) -> usize {
+    let after_gt = |from: usize| memchr(b'>', b.get(from..).unwrap_or(&[])).map_or(b.len(), |e| from + e + 1);
+    match (b.get(lt + 1), b.get(lt + 2)) {
+        // A comment: `<!-->` and `<!--->` are whole ones.
+        (Some(b'!'), Some(b'-')) if b.get(lt + 3) == Some(&b'-') => comment_end(b, lt),
+        // A doctype, or a bogus comment: `<!…>`, `<?…>`, `</…>` after anything but a letter.
+        (Some(b'!' | b'?'), _) => after_gt(lt + 2),
+        (Some(b'/'), Some(b'>')) => lt + 3,
+        (Some(b'/'), Some(_)) => after_gt(lt + 2),
+        // A `<` of the text.
+        _ => lt + 1,
+    }
+}
+
+/// Where the comment whose `<!--` is at `lt` ends: after the first `-->` (its dashes may be those
+/// of the `<!--`) or `--!>`, else at the end of the input.
+fn comment_end(b: &[u8], lt: usize) -> usize {
+    let mut i = lt + 2;
+    while let Some(p) = memchr(b'-', &b[i..]) {
+        let d = i + p;
+        match (b.get(d + 1), b.get(d + 2), b.get(d + 3)) {
+            (Some(b'-'), Some(b'>'), _) => return d + 3,
+            (Some(b'-'), Some(b'!'), Some(b'>')) if d >= lt + 4 => return d + 4,
+            _ => i = d + 1,
+        }
+    }
+    b.len()
 }
 
 /// The HTML to parse: `html` itself when it stays within [`MAX_PARSE_DEPTH`],
@@ -494,46 +570,26 @@ pub fn bound(html: &str) -> (Cow<'_, str>, bool) {
     };
     // Whether text came since the last paragraph break put in for a block tag left out.
     let mut text_since_break = false;
-    let mut i = 0;
-    while let Some(p) = memchr(b'<', &b[i..]) {
-        let lt = i + p;
-        text_since_break |= !b[i..lt].iter().all(u8::is_ascii_whitespace);
-        let rest = &b[lt + 1..];
-        let end_tag = rest.first() == Some(&b'/') && rest.get(1).is_some_and(u8::is_ascii_alphabetic);
-        if rest.starts_with(b"!--") {
-            i = find(b, lt + 4, b"-->").map_or(b.len(), |e| e + 3);
-        } else if rest.starts_with(b"![CDATA[") {
-            i = find(b, lt + 9, b"]]>").map_or(b.len(), |e| e + 3);
-        } else if rest.first().is_some_and(|&c| c == b'!' || c == b'?') {
-            i = memchr(b'>', &b[lt..]).map_or(b.len(), |e| lt + e + 1);
-        } else if end_tag || rest.first().is_some_and(u8::is_ascii_alphabetic) {
-            let tag = read_tag(b, if end_tag { lt + 2 } else { lt + 1 });
-            let keep =
-                if end_tag { nesting.end(&tag.name) } else { nesting.start(&tag.name, tag.self_closing) };
-            if keep == Keep::TooDeep && text_since_break && !INLINE.contains(&tag.name.as_str()) {
-                replace(lt..tag.end, "<br><br>", &mut copied);
-                text_since_break = false;
-            } else if keep != Keep::Yes {
-                replace(lt..tag.end, "", &mut copied);
-            } else if !tag.excess.is_empty() {
-                nesting.simplified = true;
-                replace(tag.excess.clone(), "", &mut copied);
-            }
-            i = tag.end;
-            if !end_tag && tag.name == "plaintext" {
-                break;
-            }
-            if !end_tag && RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
-                // Its text runs to its own end tag, which the loop then reads.
-                i = raw_text_end(b, i, tag.name.as_bytes());
-            }
-        } else {
-            i = lt + 1;
+    for_each_tag(b, |lt, tag, text| {
+        text_since_break |= text;
+        let keep =
+            if tag.end_tag { nesting.end(&tag.name) } else { nesting.start(&tag.name, tag.self_closing) };
+        if keep == Keep::TooDeep && text_since_break && !INLINE.contains(&tag.name.as_str()) {
+            replace(lt..tag.end, "<br><br>", &mut copied);
+            text_since_break = false;
+        } else if keep != Keep::Yes {
+            replace(lt..tag.end, "", &mut copied);
+        } else if tag.attributes > MAX_ATTRIBUTES {
+            nesting.simplified = true;
+            replace(tag.excess.clone(), "", &mut copied);
         }
-        if i >= b.len() {
-            break;
+        match tag.name.as_str() {
+            _ if tag.end_tag => After::Markup,
+            "plaintext" => After::Plaintext,
+            name if RAW_TEXT.contains(&name) && !tag.self_closing => After::RawText,
+            _ => After::Markup,
         }
-    }
+    });
     let simplified = nesting.simplified;
     match out {
         Some(mut out) => {
@@ -552,19 +608,66 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
 }
 
+/// Whether `name` (lowercase) is at `at`, followed by what ends a tag name.
+fn name_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    let after = at + name.len();
+    b.len() > after
+        && b[at..after].eq_ignore_ascii_case(name)
+        && (b[after].is_ascii_whitespace() || matches!(b[after], b'/' | b'>'))
+}
+
 /// Where the end tag `</name` of a raw text element starts, from `from`.
 fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut i = from;
     while let Some(p) = find(b, i, b"</") {
-        let at = p + 2;
-        let after = at + name.len();
-        if b.len() >= after
-            && b[at..after].eq_ignore_ascii_case(name)
-            && b.get(after).is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
-        {
+        if name_at(b, p + 2, name) {
             return p;
         }
-        i = at;
+        i = p + 2;
+    }
+    b.len()
+}
+
+/// Where the `</script` that ends a script's text starts, from `from`. Unlike other raw text a
+/// script has escapes: after `<!--`, a `<script` makes the next `</script` part of the text, up
+/// to `-->` (<https://html.spec.whatwg.org/#script-data-escaped-state>).
+fn script_end(b: &[u8], from: usize) -> usize {
+    #[derive(PartialEq, Eq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'<' if b.get(i + 1) == Some(&b'/') && name_at(b, i + 2, b"script") => match state {
+                State::DoubleEscaped => {
+                    state = State::Escaped;
+                    i += 8;
+                }
+                _ => return i,
+            },
+            b'<' if state == State::Data && b[i + 1..].starts_with(b"!--") => {
+                // Its dashes may be those of a `-->` too (`<!-->`).
+                state = State::Escaped;
+                i += 2;
+            }
+            b'<' if state == State::Escaped && name_at(b, i + 1, b"script") => {
+                state = State::DoubleEscaped;
+                i += 7;
+            }
+            b'-' if state != State::Data => {
+                let run = b[i..].iter().take_while(|&&c| c == b'-').count();
+                i += run;
+                if run >= 2 && b.get(i) == Some(&b'>') {
+                    state = State::Data;
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
     }
     b.len()
 }
@@ -572,6 +675,167 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tags html5ever's tokenizer reads, with their attribute counts, when every raw text
+    /// element it is given starts raw text (as the tree builder has it outside SVG and MathML).
+    fn tokenizer_tags(html: &str) -> Vec<(bool, String, usize)> {
+        use html5ever::tokenizer::states::RawKind;
+        use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+        use std::cell::RefCell;
+        struct Sink(RefCell<Vec<(bool, String, usize)>>);
+        impl TokenSink for Sink {
+            type Handle = ();
+            fn process_token(&self, token: Token, _: u64) -> TokenSinkResult<()> {
+                let Token::TagToken(tag) = token else { return TokenSinkResult::Continue };
+                let end = tag.kind == TagKind::EndTag;
+                self.0.borrow_mut().push((end, tag.name.to_string(), tag.attrs.len()));
+                match &*tag.name {
+                    _ if end || tag.self_closing => TokenSinkResult::Continue,
+                    "plaintext" => TokenSinkResult::Plaintext,
+                    "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                    "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                    name if RAW_TEXT.contains(&name) => TokenSinkResult::RawData(RawKind::Rawtext),
+                    _ => TokenSinkResult::Continue,
+                }
+            }
+        }
+        let tokenizer = Tokenizer::new(Sink(RefCell::new(Vec::new())), Default::default());
+        let input = BufferQueue::default();
+        input.push_back(html.into());
+        let _ = tokenizer.feed(&input);
+        tokenizer.end();
+        tokenizer.sink.0.take()
+    }
+
+    /// The tags [`for_each_tag`] reads (but one the input ends in, which the tokenizer drops: with
+    /// a space after the input, such a tag ends after it).
+    fn pre_pass_tags(html: &str) -> Vec<(bool, String, usize)> {
+        let mut tags = Vec::new();
+        for_each_tag(format!("{html} ").as_bytes(), |_, tag, _| {
+            if tag.end <= html.len() {
+                tags.push((tag.end_tag, tag.name.clone(), tag.attributes));
+            }
+            match tag.name.as_str() {
+                _ if tag.end_tag || tag.self_closing => After::Markup,
+                "plaintext" => After::Plaintext,
+                name if RAW_TEXT.contains(&name) => After::RawText,
+                _ => After::Markup,
+            }
+        });
+        tags
+    }
+
+    /// The same tags, each with at least the attributes the tokenizer keeps (it drops repeated
+    /// names).
+    fn assert_same_tags(html: &str) {
+        let (ours, its) = (pre_pass_tags(html), tokenizer_tags(html));
+        let names =
+            |tags: &[(bool, String, usize)]| tags.iter().map(|t| (t.0, t.1.clone())).collect::<Vec<_>>();
+        assert_eq!(names(&ours), names(&its), "{html:?}");
+        assert!(ours.iter().zip(&its).all(|(a, b)| a.2 >= b.2), "{html:?}: {ours:?} {its:?}");
+    }
+
+    #[test]
+    fn tags_are_read_as_html5ever_reads_them() {
+        // Found by tests/hostile.rs: `</"` starts a comment up to the next `>`, so the tokenizer
+        // saw the `<b>` that this pass read as the value of an attribute of `<a`, and the ones after.
+        let cases = [
+            r#"</"<a/"="<b class=c0><b class=c1>x"#,
+            "</ <b>x</b>",
+            "</>x<b>",
+            "</",
+            "<!--><b>--><i>",
+            "<!---><b>--><i>",
+            "<!----><b>",
+            "<!-- a --!><b>-->",
+            "<!--!><b>--><i>",
+            "<!-- <!-- --> <b>",
+            "<![CDATA[><b>]]><i>",
+            "<!DOCTYPE html><b>",
+            "<!doctype html \"><b>\"><i>",
+            "<?xml ?><b>",
+            "<a b='<c>' d=\"<e>\" f=<g> h>x<i>",
+            "<a =b>x<a/ b/ >",
+            "<script>a</scripty>b</script ><b>",
+            "<script><!--<script></script><b></script><i>",
+            "<script><!--<script>--><b></script><i>",
+            "<script><!--></script><b>",
+            "<script><!--<script></script>--></script><b>",
+            "<script><!-- </script><b>",
+            "<SCRIPT><!--<Script></SCRIPT></script><b>",
+            "<style><!--</style><b>-->",
+            "<title><b></title ><i>",
+            "<textarea></textarea/><b>",
+            "<plaintext></plaintext><b>",
+        ];
+        for html in cases {
+            assert_same_tags(html);
+        }
+        // And pieces of those, mixed at random.
+        let pieces = [
+            "<",
+            ">",
+            "/",
+            "!",
+            "?",
+            "-",
+            "--",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "\n",
+            "a",
+            "b",
+            "x",
+            "<!--",
+            "-->",
+            "--!>",
+            "<!",
+            "</",
+            "<?",
+            "<![CDATA[",
+            "]]>",
+            "doctype",
+            "script",
+            "<script",
+            "</script>",
+            "style",
+            "<style>",
+            "</style",
+            "title",
+            "<title>",
+            "plaintext",
+            "<b class=c>",
+            "</b>",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut html = String::new();
+            for _ in 0..next(40) {
+                html.push_str(pieces[next(pieces.len())]);
+            }
+            assert_same_tags(&html);
+        }
+    }
+
+    #[test]
+    fn a_comment_hides_no_deep_nesting() {
+        // The input tests/hostile.rs found: 262 `<b>` after what the tokenizer reads as a
+        // comment, all but the first of which it saw as tags, and this pass as an attribute value.
+        let html = format!(
+            r#"<html><body></"<a/"="{}</p><p>x</body></html>"#,
+            (0..262).map(|i| format!("<b class=c{i}>")).collect::<String>()
+        );
+        let (out, _) = bound(&html);
+        assert_eq!(out.matches("<b ").count(), MAX_OPEN_FORMATTING + 1, "the first <b> is in the comment");
+    }
 
     #[test]
     fn ordinary_html_is_left_as_it_is() {
