@@ -7,7 +7,7 @@
 //! `make bench-worst` measures time). 256 cases per property take seconds;
 //! `PROPTEST_CASES=1000 cargo test --release --test hostile` digs deeper.
 
-use claimlens::extract::html::{HtmlDom, MAX_PARSE_DEPTH};
+use claimlens::extract::html::{HtmlDom, MAX_PARSER_STACK, MAX_PARSE_DEPTH};
 use claimlens::extract::Dom;
 use claimlens::limits::Budget;
 use claimlens::report::Report;
@@ -74,7 +74,57 @@ fn html_piece() -> impl Strategy<Value = String> {
         ),
         Just(include_str!("../samples/seed-article.txt").lines().map(|l| format!("<p>{l}</p>\n")).collect()),
         "[<>/a-z =\"']{0,300}",
+        // A few tags, repeated: where html5ever's view of the nesting and `bound`'s may part.
+        (prop::collection::vec(tag_of_a_run(), 1..5), 1..1_500usize)
+            .prop_map(|(tags, n)| tags.concat().repeat(n)),
     ]
+}
+
+/// A start, end or self-closing tag of elements that the HTML parser treats each its own way.
+fn tag_of_a_run() -> impl Strategy<Value = String> {
+    let names = prop::sample::select(
+        &[
+            "div",
+            "span",
+            "p",
+            "b",
+            "i",
+            "a",
+            "nobr",
+            "li",
+            "dd",
+            "h1",
+            "h2",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "caption",
+            "form",
+            "button",
+            "select",
+            "option",
+            "object",
+            "template",
+            "svg",
+            "math",
+            "title",
+            "foreignobject",
+            "mi",
+            "ruby",
+            "rt",
+            "pre",
+            "font",
+            "br",
+            "frameset",
+            "body",
+        ][..],
+    );
+    (names, 0..4usize).prop_map(|(t, kind)| match kind {
+        0 | 1 => format!("<{t}>"),
+        2 => format!("</{t}>"),
+        _ => format!("<{t}/>"),
+    })
 }
 
 fn html() -> impl Strategy<Value = String> {
@@ -147,7 +197,8 @@ proptest! {
     fn awkward_html_stays_bounded(html in html()) {
         let dom = HtmlDom::parse(&html);
         let (deepest, nodes) = depth_and_nodes(&dom);
-        // The parser's stack (what its scope checks walk) never grows past the bound.
+        // The parser's stack (what its scope checks walk) never grows past the bound, nor the tree.
+        prop_assert!(dom.parser_stack() <= MAX_PARSER_STACK + 3, "{} on the parser's stack", dom.parser_stack());
         prop_assert!(deepest <= MAX_PARSE_DEPTH + 8, "{deepest} deep");
         prop_assert!(nodes <= MAX_NODES_PER_BYTE * html.len() + 100, "{nodes} nodes for {} bytes", html.len());
         let report = claimlens::analyze_dom(&dom).report;

@@ -10,11 +10,19 @@
 //! So the HTML is first passed through [`bound`], which reads its tags as html5ever's tokenizer
 //! does (a tag it missed would escape the bounds) and follows the nesting of the page closely
 //! enough to keep those three within named bounds; a real page never reaches them and is parsed
-//! exactly as written.
+//! exactly as written. Its view of the nesting is not html5ever's in every corner (html5ever
+//! ignores `</span>` across a `<div>`, `<td>` outside a table, the slash of `<div/>` …), so the
+//! parser is driven through a [`Guard`] too, which measures the parser's own stack of open
+//! elements before each start tag and leaves the tag out when it is full ([`MAX_PARSER_STACK`]).
 
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 
-use scraper::{Html, Node};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::{Tracer, TreeBuilder, TreeSink};
+use html5ever::{LocalName, TokenizerResult};
+use scraper::{Html, HtmlTreeSink, Node};
 
 use super::{extract, Article, Dom};
 
@@ -56,22 +64,36 @@ pub struct HtmlDom {
     attrs: Vec<(Str, Str)>,
     strings: String,
     simplified: bool,
+    parser_stack: usize,
 }
 
 impl HtmlDom {
     pub fn parse(html: &str) -> Self {
-        let (html, simplified) = bound(html);
-        let doc = Html::parse_document(&html);
+        let (html, bounded) = bound(html);
+        let (doc, parser_stack) = parse(&html);
         drop(html);
-        let mut dom = HtmlDom { slots: Vec::new(), attrs: Vec::new(), strings: String::new(), simplified };
-        // (scraper node, index of the slot whose child list it ends, previous sibling slot)
+        let mut dom = HtmlDom {
+            slots: Vec::new(),
+            attrs: Vec::new(),
+            strings: String::new(),
+            simplified: bounded || parser_stack > MAX_PARSER_STACK,
+            parser_stack,
+        };
+        // (scraper node, index of its slot, its depth)
         let root = doc.tree.root();
         dom.slots.push(Slot { first_child: None, next_sibling: None, data: Data::Document });
-        let mut stack = vec![(root, 0usize)];
-        let mut kids = Vec::new();
-        while let Some((node, slot)) = stack.pop() {
+        let mut stack = vec![(root, 0usize, 0usize)];
+        let (mut children, mut kids) = (Vec::new(), Vec::new());
+        while let Some((node, slot, depth)) = stack.pop() {
+            if depth + 1 < MAX_DOM_DEPTH {
+                children.extend(node.children());
+            } else {
+                // The deepest level: what lies below it comes up to it, its text in order.
+                children.extend(node.descendants().skip(1).filter(|d| !d.has_children()));
+                dom.simplified |= node.children().any(|c| c.has_children());
+            }
             let mut prev: Option<usize> = None;
-            for child in node.children() {
+            for child in children.drain(..) {
                 let data = match child.value() {
                     Node::Element(e) => {
                         let name = dom.store(&e.name().to_ascii_lowercase());
@@ -94,7 +116,7 @@ impl HtmlDom {
                     Some(p) => dom.slots[p].next_sibling = handle,
                 }
                 prev = Some(id);
-                kids.push((child, id));
+                kids.push((child, id, depth + 1));
             }
             stack.extend(kids.drain(..).rev());
         }
@@ -111,9 +133,16 @@ impl HtmlDom {
         &self.strings[s.0 as usize..s.1 as usize]
     }
 
-    /// Whether [`bound`] had to leave tags or attributes out (the page went beyond a bound).
+    /// Whether tags or attributes were left out, or nesting flattened (the page went beyond a
+    /// bound).
     pub fn simplified(&self) -> bool {
         self.simplified
+    }
+
+    /// At most how many elements the parser's stack of open elements held, with the formatting
+    /// elements it would re-open: at most [`MAX_PARSER_STACK`] and a start tag's few more.
+    pub fn parser_stack(&self) -> usize {
+        self.parser_stack
     }
 
     fn slot(&self, node: HtmlNode) -> Option<&Slot> {
@@ -481,6 +510,139 @@ fn read_tag(b: &[u8], at: usize, end_tag: bool) -> Tag {
     Tag { end: i, end_tag, name, self_closing, attributes, excess: excess_start..excess_end }
 }
 
+/// How many elements html5ever's own stack of open elements may hold, with the formatting
+/// elements it would re-open, before [`parse`] leaves start tags out. [`bound`] keeps a page
+/// within it by following the nesting; this bounds what its view of the nesting misses (html5ever
+/// ignores `</span>` across a `<div>`, `<td>` outside a table, `<div/>`'s slash …), measured on
+/// the parser itself. The room above [`MAX_PARSE_DEPTH`] is for `<html>` and `<body>` and the
+/// formatting elements [`bound`] lets through, so that a page nested as deep as [`bound`] lets it
+/// is parsed as [`bound`] left it (but for the `<tbody>` and `<tr>` a `<td>` implies, which [`bound`]
+/// does not count: tables nested that deep reach this bound first).
+pub const MAX_PARSER_STACK: usize = MAX_PARSE_DEPTH + 4;
+
+/// The deepest node of an [`HtmlDom`]: a start tag within [`MAX_PARSER_STACK`] adds at most three
+/// elements (`<td>` in a `<table>` adds `<tbody>` and `<tr>` too), and text goes in the last. The
+/// document tree can still go deeper than the parser's stack (each `</form>` takes its element off
+/// the stack but not out of the tree, with what it holds); what lies deeper is brought up to this
+/// depth when the tree is copied, its text kept in order.
+pub const MAX_DOM_DEPTH: usize = MAX_PARSER_STACK + 4;
+
+type Handle = <HtmlTreeSink as TreeSink>::Handle;
+
+/// html5ever's tree builder behind a check of its stack: a start tag that comes when the stack
+/// is full is left out (its text stays, in the element around it), and so is its end tag.
+struct Guard {
+    builder: TreeBuilder<Handle, HtmlTreeSink>,
+    /// Start tags left out, by name, whose end tags are still to come.
+    left_out: RefCell<crate::lexicon::FastMap<LocalName, usize>>,
+    /// Whether the text of a raw text element left out (a script's, a style's) is being read.
+    in_left_out_text: Cell<bool>,
+    /// The most elements [`Guard::full`] found (more than [`MAX_PARSER_STACK`] if it left a
+    /// start tag out).
+    peak: Cell<usize>,
+    /// The handles the tree builder holds (see [`Guard::full`]).
+    handles: RefCell<Vec<Handle>>,
+}
+
+impl Tracer for Guard {
+    type Handle = Handle;
+
+    fn trace_handle(&self, node: &Handle) {
+        self.handles.borrow_mut().push(*node);
+    }
+}
+
+impl Guard {
+    /// Whether the stack of open elements, with the formatting elements that the next text would
+    /// re-open, holds more than [`MAX_PARSER_STACK`] elements, so that a start tag must be left
+    /// out. The tree builder's handles are the document, the open elements, the formatting
+    /// elements (most of them open too) and the `<head>` and `<form>` pointers: a count of them,
+    /// less the document and the `<head>`, is the answer when within the bound, and otherwise
+    /// that of the distinct ones.
+    fn full(&self) -> bool {
+        self.handles.borrow_mut().clear();
+        self.builder.trace_handles(self);
+        let mut handles = self.handles.borrow_mut();
+        if handles.len() > MAX_PARSER_STACK + 2 {
+            handles.sort_unstable();
+            handles.dedup();
+        }
+        let elements = handles.len().saturating_sub(2);
+        self.peak.set(self.peak.get().max(elements));
+        elements > MAX_PARSER_STACK
+    }
+}
+
+impl TokenSink for Guard {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Handle> {
+        match &token {
+            Token::CharacterTokens(_) | Token::NullCharacterToken if self.in_left_out_text.get() => {
+                return TokenSinkResult::Continue;
+            }
+            Token::TagToken(tag) if tag.kind == TagKind::EndTag => {
+                self.in_left_out_text.set(false);
+                let mut left_out = self.left_out.borrow_mut();
+                if let Some(n) = left_out.get_mut(&tag.name) {
+                    *n -= 1;
+                    if *n == 0 {
+                        left_out.remove(&tag.name);
+                    }
+                    return TokenSinkResult::Continue;
+                }
+            }
+            Token::TagToken(tag) if !VOID.contains(&&*tag.name) && self.full() => {
+                *self.left_out.borrow_mut().entry(tag.name.clone()).or_default() += 1;
+                // The tokenizer reads what follows as `bound` did: a raw text element's text as
+                // text (left out too), the rest of the page after <plaintext> as text.
+                return match &*tag.name {
+                    "plaintext" => TokenSinkResult::Plaintext,
+                    _ if tag.self_closing || !RAW_TEXT.contains(&&*tag.name) => TokenSinkResult::Continue,
+                    name => {
+                        self.in_left_out_text.set(true);
+                        TokenSinkResult::RawData(match name {
+                            "script" => RawKind::ScriptData,
+                            "title" | "textarea" => RawKind::Rcdata,
+                            _ => RawKind::Rawtext,
+                        })
+                    }
+                };
+            }
+            _ => {}
+        }
+        self.builder.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.builder.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Parses `html` (already [`bound`]) as `scraper` does, but through a [`Guard`]; and the most
+/// elements the guard found on the parser's stack (see [`HtmlDom::parser_stack`]).
+fn parse(html: &str) -> (Html, usize) {
+    let guard = Guard {
+        builder: TreeBuilder::new(HtmlTreeSink::new(Html::new_document()), Default::default()),
+        left_out: Default::default(),
+        in_left_out_text: Cell::new(false),
+        peak: Cell::new(0),
+        handles: RefCell::new(Vec::new()),
+    };
+    let tokenizer = Tokenizer::new(guard, Default::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    // It stops after each </script> (for scripts to run).
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let guard = tokenizer.sink;
+    (guard.builder.sink.finish(), guard.peak.get())
+}
+
 /// What follows a tag that [`for_each_tag`] passes on.
 #[derive(PartialEq, Eq)]
 enum After {
@@ -835,6 +997,69 @@ mod tests {
         );
         let (out, _) = bound(&html);
         assert_eq!(out.matches("<b ").count(), MAX_OPEN_FORMATTING + 1, "the first <b> is in the comment");
+    }
+
+    /// The deepest node of `dom` and its text.
+    fn depth_and_text(dom: &HtmlDom) -> (usize, String) {
+        let (mut deepest, mut text) = (0, String::new());
+        let mut stack = vec![(dom.root(), 0)];
+        while let Some((node, depth)) = stack.pop() {
+            deepest = deepest.max(depth);
+            text.push_str(&dom.text(node).unwrap_or_default());
+            let kids: Vec<_> = dom.children(node).map(|k| (k, depth + 1)).collect();
+            stack.extend(kids.into_iter().rev());
+        }
+        (deepest, text)
+    }
+
+    #[test]
+    fn the_parser_stack_is_bounded_where_bound_follows_the_nesting_otherwise() {
+        // Each nests in html5ever while `bound` sees it closed, or never open: `</span>` stops at
+        // the <div>, `</div>` at the table cell, `<td>` outside a table is ignored, so is the slash
+        // of `<div/>`, a `<b>` goes on past `</b>` across a table, `</form>` leaves its contents open.
+        for unit in [
+            "<span><div></span>",
+            "<div><table><tr><td></div>",
+            "<td><div></td>",
+            "<div/>",
+            "<table><td>",
+            "<li><section>",
+            "<b class=x><table></b></table>",
+            "<form><div></form>",
+            "<form><span><div></span></form>",
+            "<option><div><option>",
+        ] {
+            let html = format!("<html><body>{}<p>The end.</p></body></html>", unit.repeat(2_000));
+            let dom = HtmlDom::parse(&html);
+            let (deepest, text) = depth_and_text(&dom);
+            assert!(dom.parser_stack() <= MAX_PARSER_STACK + 3, "{unit}: {}", dom.parser_stack());
+            assert!(deepest <= MAX_DOM_DEPTH, "{unit}: {deepest} deep");
+            assert!(dom.simplified(), "{unit}");
+            assert!(text.ends_with("The end."), "{unit}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_parser_guard_leaves_alone_what_bound_kept_within_bounds() {
+        let html = format!(
+            "<html><body>{}<p>One <b>bold <i>both</i></b>.</p><table><tr><td>Two</table></body></html>",
+            "<div>".repeat(MAX_PARSE_DEPTH - 3)
+        );
+        // Right at the bound: <i> and <td> are the 256th open.
+        let (_, simplified) = bound(&html);
+        assert!(!simplified);
+        let dom = HtmlDom::parse(&html);
+        assert!(dom.parser_stack() <= MAX_PARSER_STACK, "{}", dom.parser_stack());
+        let (_, text) = depth_and_text(&dom);
+        assert!(text.ends_with("One bold both.Two"), "{text:?}");
+        let mut tags = 0;
+        let mut stack = vec![dom.root()];
+        while let Some(node) = stack.pop() {
+            tags += usize::from(dom.tag(node).is_some_and(|t| matches!(&*t, "b" | "i" | "td")));
+            stack.extend(dom.children(node));
+        }
+        assert_eq!(tags, 3, "the parser kept every tag bound kept");
+        assert!(!dom.simplified());
     }
 
     #[test]
