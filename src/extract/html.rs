@@ -14,6 +14,9 @@
 //! ignores `</span>` across a `<div>`, `<td>` outside a table, the slash of `<div/>` …), so the
 //! parser is driven through a [`Guard`] too, which measures the parser's own stack of open
 //! elements before each start tag and leaves the tag out when it is full ([`MAX_PARSER_STACK`]).
+//! The guard also has the tokenizer read raw text where [`bound`] did, inside `<svg>` and `<math>`
+//! too (where `<style>` and `<title>` hold markup and `<![CDATA[` text for the tree builder), so
+//! that the two read the same tags by construction.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -592,21 +595,20 @@ impl TokenSink for Guard {
                     return TokenSinkResult::Continue;
                 }
             }
-            Token::TagToken(tag) if !VOID.contains(&&*tag.name) && self.full() => {
-                *self.left_out.borrow_mut().entry(tag.name.clone()).or_default() += 1;
-                // The tokenizer reads what follows as `bound` did: a raw text element's text as
-                // text (left out too), the rest of the page after <plaintext> as text.
-                return match &*tag.name {
-                    "plaintext" => TokenSinkResult::Plaintext,
-                    _ if tag.self_closing || !RAW_TEXT.contains(&&*tag.name) => TokenSinkResult::Continue,
-                    name => {
-                        self.in_left_out_text.set(true);
-                        TokenSinkResult::RawData(match name {
-                            "script" => RawKind::ScriptData,
-                            "title" | "textarea" => RawKind::Rcdata,
-                            _ => RawKind::Rawtext,
-                        })
-                    }
+            Token::TagToken(tag) => {
+                // What follows the tag is read as `bound` read it, whatever the tree builder says
+                // (inside <svg> and <math>, <style> and <title> hold markup).
+                let after = after(&tag.name);
+                if !VOID.contains(&&*tag.name) && self.full() {
+                    *self.left_out.borrow_mut().entry(tag.name.clone()).or_default() += 1;
+                    // A raw text element's text is left out with it.
+                    self.in_left_out_text.set(after == After::RawText);
+                    return after.tokenizer_state(&tag.name);
+                }
+                let name = tag.name.clone();
+                return match self.builder.process_token(token, line) {
+                    TokenSinkResult::Continue => after.tokenizer_state(&name),
+                    result => result,
                 };
             }
             _ => {}
@@ -618,8 +620,10 @@ impl TokenSink for Guard {
         self.builder.end()
     }
 
+    /// Never, so that `<![CDATA[` is read as `bound` reads it, as a comment up to the next `>`,
+    /// inside <svg> and <math> too (where the tree builder would have its text up to `]]>`).
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+        false
     }
 }
 
@@ -654,12 +658,36 @@ enum After {
     Plaintext,
 }
 
+/// What follows the start tag `name`: as the tree builder has it in HTML (where `<script/>` is
+/// no less a script), and as [`Guard`] makes the tokenizer read it everywhere.
+fn after(name: &str) -> After {
+    match name {
+        "plaintext" => After::Plaintext,
+        _ if RAW_TEXT.contains(&name) => After::RawText,
+        _ => After::Markup,
+    }
+}
+
+impl After {
+    /// The tokenizer state for what follows the start tag `name`.
+    fn tokenizer_state<Handle>(&self, name: &str) -> TokenSinkResult<Handle> {
+        match (self, name) {
+            (After::Markup, _) => TokenSinkResult::Continue,
+            (After::Plaintext, _) => TokenSinkResult::Plaintext,
+            (After::RawText, "script") => TokenSinkResult::RawData(RawKind::ScriptData),
+            (After::RawText, "title" | "textarea") => TokenSinkResult::RawData(RawKind::Rcdata),
+            (After::RawText, _) => TokenSinkResult::RawData(RawKind::Rawtext),
+        }
+    }
+}
+
 /// Reads `b` as the HTML tokenizer does (<https://html.spec.whatwg.org/#tokenization>) and passes
 /// each tag to `f`, with where its `<` is and whether text came before it since the last tag;
 /// `f` says what follows the tag. Everything else is text, or a comment (`<!--` to `-->` or
 /// `--!>`, or `<!-->` …), or what the tokenizer reads as a comment up to the next `>` (`<!DOCTYPE`,
-/// `<![CDATA[` outside SVG and MathML, `<?`, `</` before anything but a letter), or nothing (`</>`).
-/// The tags are the ones html5ever's tokenizer sees, so that the bounds are applied to those.
+/// `<![CDATA[`, `<?`, `</` before anything but a letter), or nothing (`</>`). The tags are the ones
+/// html5ever's tokenizer sees (with [`Guard`] deciding, as `f` does here, where raw text starts),
+/// so that the bounds are applied to those.
 fn for_each_tag(b: &[u8], mut f: impl FnMut(usize, &Tag, bool) -> After) {
     let mut text = false;
     let mut i = 0;
@@ -745,11 +773,10 @@ pub fn bound(html: &str) -> (Cow<'_, str>, bool) {
             nesting.simplified = true;
             replace(tag.excess.clone(), "", &mut copied);
         }
-        match tag.name.as_str() {
-            _ if tag.end_tag => After::Markup,
-            "plaintext" => After::Plaintext,
-            name if RAW_TEXT.contains(&name) && !tag.self_closing => After::RawText,
-            _ => After::Markup,
+        if tag.end_tag {
+            After::Markup
+        } else {
+            after(&tag.name)
         }
     });
     let simplified = nesting.simplified;
@@ -839,9 +866,8 @@ mod tests {
     use super::*;
 
     /// The tags html5ever's tokenizer reads, with their attribute counts, when every raw text
-    /// element it is given starts raw text (as the tree builder has it outside SVG and MathML).
+    /// element starts raw text (as [`Guard`] makes it read them).
     fn tokenizer_tags(html: &str) -> Vec<(bool, String, usize)> {
-        use html5ever::tokenizer::states::RawKind;
         use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
         use std::cell::RefCell;
         struct Sink(RefCell<Vec<(bool, String, usize)>>);
@@ -851,13 +877,10 @@ mod tests {
                 let Token::TagToken(tag) = token else { return TokenSinkResult::Continue };
                 let end = tag.kind == TagKind::EndTag;
                 self.0.borrow_mut().push((end, tag.name.to_string(), tag.attrs.len()));
-                match &*tag.name {
-                    _ if end || tag.self_closing => TokenSinkResult::Continue,
-                    "plaintext" => TokenSinkResult::Plaintext,
-                    "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-                    "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-                    name if RAW_TEXT.contains(&name) => TokenSinkResult::RawData(RawKind::Rawtext),
-                    _ => TokenSinkResult::Continue,
+                if end {
+                    TokenSinkResult::Continue
+                } else {
+                    after(&tag.name).tokenizer_state(&tag.name)
                 }
             }
         }
@@ -877,11 +900,10 @@ mod tests {
             if tag.end <= html.len() {
                 tags.push((tag.end_tag, tag.name.clone(), tag.attributes));
             }
-            match tag.name.as_str() {
-                _ if tag.end_tag || tag.self_closing => After::Markup,
-                "plaintext" => After::Plaintext,
-                name if RAW_TEXT.contains(&name) => After::RawText,
-                _ => After::Markup,
+            if tag.end_tag {
+                After::Markup
+            } else {
+                after(&tag.name)
             }
         });
         tags
@@ -1060,6 +1082,29 @@ mod tests {
         }
         assert_eq!(tags, 3, "the parser kept every tag bound kept");
         assert!(!dom.simplified());
+    }
+
+    #[test]
+    fn inside_svg_and_math_the_parser_reads_tags_as_bound_does() {
+        // Inside <svg> and <math>, <style>, <title>, <script> … hold markup for the tree builder,
+        // and `<![CDATA[` text up to `]]>`: its tokenizer would read a tag where `bound` read text.
+        let attributes: String = (0..3_000).map(|i| format!(" a{i}=1")).collect();
+        for open in [
+            "<svg><style>",
+            "<svg><title>",
+            "<math><style>",
+            "<svg><script/>",
+            "<svg><plaintext>",
+            "<svg><![CDATA[",
+        ] {
+            let html = format!("<html><body>{open}<div{attributes}>x</div></body></html>");
+            let dom = HtmlDom::parse(&html);
+            assert!(dom.attrs.len() <= MAX_ATTRIBUTES, "{open}: {} attributes", dom.attrs.len());
+        }
+        // An SVG's title and style, as text, are as they were.
+        let html = "<p>Before</p><svg><title>An icon</title><style>.a{fill:red}</style><path d=\"M0\"/></svg><p>After</p>";
+        let dom = HtmlDom::parse(html);
+        assert_eq!(depth_and_text(&dom).1, "BeforeAn icon.a{fill:red}After");
     }
 
     #[test]
